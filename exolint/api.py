@@ -1,0 +1,99 @@
+"""The library API the CLI, the pre-commit hook and any editor integration call.
+
+    report = lint_paths(["content/"], LintOptions(markets=frozenset({"UK"})))
+    findings = lint_text("No known side effects!", "<stdin>")
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .discovery import discover
+from .document import Document
+from .engine import RuleTimeout, check_document
+from .findings import FileError, Finding
+from .ruleset import SEVERITY_RANK, RuleSet
+from .sources import DEFAULT_EXTENSIONS, BinaryFile, UnreadableFile, document_for, read_text
+
+
+@dataclass
+class LintOptions:
+    markets: frozenset[str] | None = None  # None: every rule applies
+    extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
+
+
+@dataclass
+class LintReport:
+    files_checked: int = 0
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)
+    notes: list[FileError] = field(default_factory=list)  # skipped binaries, decoding warnings
+    timeouts: list[RuleTimeout] = field(default_factory=list)
+    # source lines of findings, for reporters that show them: (path, line) -> text
+    lines: dict[tuple[str, int], str] = field(default_factory=dict)
+
+    def count_at_or_above(self, level: str) -> int:
+        if level == "never":
+            return 0
+        rank = SEVERITY_RANK[level]
+        return sum(1 for f in self.findings if SEVERITY_RANK[f.severity] >= rank)
+
+
+_DEFAULT_RULES: RuleSet | None = None
+
+
+def default_ruleset() -> RuleSet:
+    global _DEFAULT_RULES
+    if _DEFAULT_RULES is None:
+        _DEFAULT_RULES = RuleSet.load()
+    return _DEFAULT_RULES
+
+
+def lint_document(doc: Document, ruleset: RuleSet, options: LintOptions,
+                  report: LintReport) -> list[Finding]:
+    markets = options.markets if options.markets is not None else doc.markets
+    found = check_document(doc, ruleset, markets, report.timeouts)
+    for f in found:
+        for n in range(f.line, min(f.end_line, f.line + 4) + 1):
+            report.lines.setdefault((f.path, n), doc.source_line(n))
+    for note in doc.notes:
+        report.notes.append(FileError(doc.path, note))
+    return found
+
+
+def lint_source(path: str, source: str, ruleset: RuleSet | None = None,
+                options: LintOptions | None = None, report: LintReport | None = None) -> list[Finding]:
+    """Lint text already in memory, read as the format its ``path`` suggests."""
+    ruleset = ruleset or default_ruleset()
+    options = options or LintOptions()
+    report = report if report is not None else LintReport()
+    doc = document_for(path, source)
+    return lint_document(doc, ruleset, options, report)
+
+
+def lint_text(text: str, path: str = "<text>", ruleset: RuleSet | None = None,
+              options: LintOptions | None = None) -> list[Finding]:
+    return lint_source(path, text, ruleset, options)
+
+
+def lint_paths(paths: list[str], ruleset: RuleSet | None = None,
+               options: LintOptions | None = None) -> LintReport:
+    ruleset = ruleset or default_ruleset()
+    options = options or LintOptions()
+    report = LintReport()
+    found = discover(paths, options.extensions)
+    for missing in found.missing:
+        report.errors.append(FileError(missing, "no such file or directory"))
+    for path in found.files:
+        try:
+            source, notes = read_text(path)
+        except BinaryFile as exc:
+            report.notes.append(FileError(path, str(exc)))
+            continue
+        except UnreadableFile as exc:
+            report.errors.append(FileError(path, str(exc)))
+            continue
+        doc = document_for(path, source, notes)
+        report.files_checked += 1
+        report.findings.extend(lint_document(doc, ruleset, options, report))
+    return report

@@ -1,0 +1,213 @@
+"""Command line: read options, call the API, pick a reporter, set the exit code.
+
+Exit codes: 0 nothing at or above the fail level; 1 findings at or above it; 2 usage error, bad
+rule or config file, or a file that could not be read.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .api import LintOptions, LintReport, lint_document, lint_paths
+from .findings import FileError
+from .report import REPORTERS
+from .ruleset import CATEGORIES, MARKETS, SEVERITIES, RuleFileError, RuleSet
+from .sources import BinaryFile, UnreadableFile, decode_bytes, document_for
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _split(values) -> list[str]:
+    out: list[str] = []
+    for v in values or ():
+        out.extend(p.strip() for p in v.split(",") if p.strip())
+    return out
+
+
+def parse_markets(values) -> frozenset[str] | None:
+    names = _split(values)
+    if not names:
+        return None
+    out = set()
+    for n in names:
+        if n.lower() == "all":
+            return None
+        if n.upper() == "GB":
+            n = "UK"
+        if n.upper() not in MARKETS:
+            raise click.BadParameter(f"unknown market '{n}' (expected {', '.join(MARKETS)} or all)",
+                                     param_hint="'--market'")
+        out.add(n.upper())
+    return frozenset(out)
+
+
+def load_ruleset(rule_dirs) -> RuleSet:
+    try:
+        return RuleSet.load([Path(d) for d in rule_dirs or ()])
+    except RuleFileError as exc:
+        click.echo(f"exolint: bad rule file: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+
+
+def select_rules(ruleset: RuleSet, select, ignore) -> RuleSet:
+    """Keep rules named (by id or category) in ``select``, minus those in ``ignore``."""
+    sel, ign = _split(select), _split(ignore)
+    known = set(ruleset.by_id) | set(CATEGORIES)
+    for name in sel + ign:
+        if name not in known:
+            raise click.BadParameter(f"'{name}' is neither a rule id nor a category "
+                                     "(see `exolint rules`)", param_hint="'--select' / '--ignore'")
+
+    def keep(rule) -> bool:
+        if sel and rule.id not in sel and rule.category not in sel:
+            return False
+        return rule.id not in ign and rule.category not in ign
+
+    return ruleset.subset(keep) if sel or ign else ruleset
+
+
+def use_color(no_color: bool, stream=None) -> bool:
+    stream = stream or sys.stdout
+    if no_color or os.environ.get("NO_COLOR"):
+        return False
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="exolint")
+def main() -> None:
+    """exolint: lint skincare and aesthetic-clinic copy for risky claims."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="text",
+              show_default=True, help="Output format.")
+@click.option("--market", "markets", multiple=True, metavar="MARKET",
+              help="Judge copy under these markets (UK, EU, US, CA, AU; repeatable or comma list). "
+                   "Default: every rule applies.")
+@click.option("--select", multiple=True, metavar="RULE|CATEGORY", help="Only these rules or categories.")
+@click.option("--ignore", multiple=True, metavar="RULE|CATEGORY", help="Skip these rules or categories.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="warning",
+              show_default=True, help="Lowest severity that makes the exit code 1.")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False),
+              help="Extra folder of rule packs (repeatable).")
+@click.option("--no-color", is_flag=True, help="Never colour the output (NO_COLOR is honoured too).")
+@click.option("--stdin-filename", default="<stdin>", show_default=True,
+              help="Name (and so format) for text read from '-'.")
+@click.option("--explain", is_flag=True, help="Print the rationale and references under each finding.")
+def check(paths, fmt, markets, select, ignore, fail_on, rule_dirs, no_color, stdin_filename, explain):
+    """Check files and folders (default: the current folder); '-' reads standard input."""
+    market_set = parse_markets(markets)
+    ruleset = select_rules(load_ruleset(rule_dirs), select, ignore)
+    options = LintOptions(markets=market_set)
+    paths = list(paths) or ["."]
+    file_paths = [p for p in paths if p != "-"]
+    report = lint_paths(file_paths, ruleset, options) if file_paths else LintReport()
+    if "-" in paths:
+        _lint_stdin(stdin_filename, ruleset, options, report)
+    report.findings.sort(key=lambda f: f.sort_key())
+    render = REPORTERS[fmt]
+    click.echo(render(report, ruleset, color=use_color(no_color), explain=explain), nl=False)
+    for note in report.notes:
+        click.echo(f"exolint: note: {note.path}: {note.message}", err=True)
+    for t in report.timeouts:
+        click.echo(f"exolint: warning: rule '{t.rule}' hit its time limit on {t.path}; "
+                   "some matches may be missing", err=True)
+    if report.errors:
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_FINDINGS if report.count_at_or_above(fail_on) else EXIT_OK)
+
+
+def _lint_stdin(name: str, ruleset: RuleSet, options: LintOptions, report: LintReport) -> None:
+    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+    try:
+        source, notes = decode_bytes(data)
+    except (BinaryFile, UnreadableFile) as exc:
+        report.errors.append(FileError(name, str(exc)))
+        return
+    doc = document_for(name, source, notes)
+    report.files_checked += 1
+    report.findings.extend(lint_document(doc, ruleset, options, report))
+
+
+@main.command("rules")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False),
+              help="Extra folder of rule packs (repeatable).")
+@click.option("--category", "categories", multiple=True, help="Only these categories.")
+def list_rules(rule_dirs, categories):
+    """List every rule: id, category, severity, markets and summary."""
+    ruleset = load_ruleset(rule_dirs)
+    cats = set(_split(categories))
+    rows = [r for r in ruleset.rules if not cats or r.category in cats]
+    width = max((len(r.id) for r in rows), default=10)
+    cwidth = max((len(r.category) for r in rows), default=10)
+    for r in rows:
+        markets = ",".join(sorted(r.markets)) or "all"
+        click.echo(f"{r.id:<{width}}  {r.category:<{cwidth}}  {r.severity:<7}  {markets:<8}  {r.summary}")
+    click.echo(f"\n{len(rows)} rules", err=True)
+
+
+@main.command()
+@click.argument("rule_id")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False),
+              help="Extra folder of rule packs (repeatable).")
+def explain(rule_id, rule_dirs):
+    """Explain a rule: why it is risky, references, what to write instead, examples."""
+    ruleset = load_ruleset(rule_dirs)
+    rule = ruleset.by_id.get(rule_id)
+    if rule is None:
+        close = [r.id for r in ruleset.rules if rule_id.lower() in r.id]
+        hint = f" Did you mean: {', '.join(close[:5])}?" if close else " See `exolint rules`."
+        click.echo(f"exolint: no rule '{rule_id}'.{hint}", err=True)
+        sys.exit(EXIT_ERROR)
+    markets = ", ".join(sorted(rule.markets)) or "all markets"
+    click.echo(f"{rule.id}  ({rule.category}, {rule.severity}, {markets})\n")
+    click.echo(f"{rule.summary}\n")
+    click.echo("Why it is risky")
+    click.echo(f"  {' '.join(rule.rationale.split())}\n")
+    click.echo("Write instead")
+    click.echo(f"  {rule.suggestion}\n")
+    click.echo("References")
+    for ref in rule.references:
+        click.echo(f"  - {ref.title}" + (f" <{ref.url}>" if ref.url else ""))
+    click.echo("\nFlagged, for example")
+    for ex in rule.examples_flag:
+        click.echo(f"  x {ex}")
+    click.echo("\nNot flagged, for example")
+    for ex in rule.examples_pass:
+        click.echo(f"  ok {ex}")
+    click.echo(f"\nDefined in {rule.source_file}")
+
+
+@main.command("test-rules")
+@click.argument("rule_dirs", nargs=-1, type=click.Path(file_okay=False))
+def test_rules(rule_dirs):
+    """Validate rule files and run every rule's flag/pass examples (non-zero on any failure).
+
+    With no folder, checks the bundled packs; with folders, checks only the rules defined there
+    (shared contexts from the bundled packs are available to them).
+    """
+    from .selftest import run_examples
+
+    ruleset = load_ruleset(rule_dirs)
+    only = None
+    if rule_dirs:
+        roots = [str(Path(d).resolve()) for d in rule_dirs]
+        only = [r for r in ruleset.rules if any(str(Path(r.source_file).resolve()).startswith(x) for x in roots)]
+    result = run_examples(ruleset, only)
+    for w in result.warnings:
+        click.echo(f"warning: {w}", err=True)
+    for f in result.failures:
+        click.echo(f"FAIL {f.rule} [{f.kind}] {f.example!r}: {f.detail}")
+    status = "failed" if result.failures else "ok"
+    click.echo(f"{result.rules} rules, {result.examples} examples: {len(result.failures)} failed ({status})")
+    sys.exit(EXIT_FINDINGS if result.failures else EXIT_OK)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,214 @@
+"""The Document: the normalised text rules see, and the map back to the original file.
+
+Readers (one per format, in ``exolint.sources``) feed copy into a :class:`TextBuilder` piece by
+piece, telling it where each piece came from in the original source. The builder normalises the
+characters as it goes and records the mapping as a short list of segments, so memory stays
+proportional to the number of pieces, not to the number of characters.
+
+Positions are computed here and nowhere else: ``Document.span_to_position`` turns a span of the
+normalised text into 1-based (line, column, end_line, end_column) of the original source.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+# Characters mapped 1:1 to a plainer equivalent before matching.
+_TRANSLATE = {
+    # quotes and apostrophes
+    0x2018: "'", 0x2019: "'", 0x201A: "'", 0x201B: "'", 0x2032: "'", 0x00B4: "'", 0x02BC: "'",
+    0x201C: '"', 0x201D: '"', 0x201E: '"', 0x201F: '"', 0x2033: '"', 0x00AB: '"', 0x00BB: '"',
+    # hyphens and dashes
+    0x2010: "-", 0x2011: "-", 0x2012: "-", 0x2013: "-", 0x2014: "-", 0x2015: "-", 0x2212: "-",
+    0xFE58: "-", 0xFE63: "-", 0xFF0D: "-",
+    # spaces
+    0x00A0: " ", 0x1680: " ", 0x2000: " ", 0x2001: " ", 0x2002: " ", 0x2003: " ", 0x2004: " ",
+    0x2005: " ", 0x2006: " ", 0x2007: " ", 0x2008: " ", 0x2009: " ", 0x200A: " ", 0x202F: " ",
+    0x205F: " ", 0x3000: " ", 0x0009: " ", 0x000B: " ", 0x000C: " ",
+    # line breaks become \n (a CR of a CRLF pair is dropped separately)
+    0x0085: "\n", 0x2028: "\n", 0x2029: "\n",
+    # the fullwidth percent sign
+    0xFF05: "%",
+}
+# Characters removed entirely: soft hyphen, zero-width space/joiners, word joiner, BOM.
+_REMOVE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+_TABLE = str.maketrans(_TRANSLATE)
+
+
+def normalise_chars(text: str) -> str:
+    """Normalise characters one-for-one (same length as the input)."""
+    return text.translate(_TABLE)
+
+
+@dataclass
+class _Segment:
+    text_start: int
+    text_len: int
+    src_start: int
+    src_end: int
+    exact: bool  # True: text char i maps to src_start + i; False: the whole piece maps to the span
+
+
+class TextBuilder:
+    """Accumulates normalised text and its offset map, piece by piece."""
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._segments: list[_Segment] = []
+        self._length = 0
+        self._last_src_end = 0
+
+    def add(self, src_start: int, chunk: str) -> None:
+        """Add ``chunk``, which is the verbatim source text starting at ``src_start``."""
+        if not chunk:
+            return
+        if "\r" in chunk or any(c in _REMOVE for c in chunk):
+            self._add_with_removals(src_start, chunk)
+            return
+        self._emit(normalise_chars(chunk), src_start, src_start + len(chunk), exact=True)
+
+    def add_decoded(self, src_start: int, src_end: int, decoded: str) -> None:
+        """Add text that stands for source[src_start:src_end] but is not verbatim (an entity)."""
+        decoded = "".join(c for c in decoded if c not in _REMOVE)
+        if not decoded:
+            return
+        if len(decoded) == src_end - src_start:
+            self._emit(normalise_chars(decoded), src_start, src_end, exact=True)
+        else:
+            self._emit(normalise_chars(decoded), src_start, src_end, exact=False)
+
+    def add_break(self, text: str = "\n\n") -> None:
+        """Add a separator that exists in no source text (between blocks, table cells...)."""
+        if not text:
+            return
+        at = self._last_src_end
+        self._emit(text, at, at, exact=False)
+
+    def _add_with_removals(self, src_start: int, chunk: str) -> None:
+        run_start = 0
+        n = len(chunk)
+        i = 0
+        while i < n:
+            c = chunk[i]
+            if c in _REMOVE or c == "\r":
+                if run_start < i:
+                    self._emit(normalise_chars(chunk[run_start:i]), src_start + run_start,
+                               src_start + i, exact=True)
+                if c == "\r" and not (i + 1 < n and chunk[i + 1] == "\n"):
+                    self._emit("\n", src_start + i, src_start + i + 1, exact=True)  # lone CR
+                run_start = i + 1
+            i += 1
+        if run_start < n:
+            self._emit(normalise_chars(chunk[run_start:]), src_start + run_start,
+                       src_start + n, exact=True)
+
+    def _emit(self, text: str, src_start: int, src_end: int, exact: bool) -> None:
+        segs = self._segments
+        if exact and segs:
+            last = segs[-1]
+            if (last.exact and last.src_end == src_start
+                    and last.text_start + last.text_len == self._length):
+                last.text_len += len(text)
+                last.src_end = src_end
+                self._parts.append(text)
+                self._length += len(text)
+                self._last_src_end = src_end
+                return
+        segs.append(_Segment(self._length, len(text), src_start, src_end, exact))
+        self._parts.append(text)
+        self._length += len(text)
+        self._last_src_end = max(self._last_src_end, src_end)
+
+    def build(self, path: str, source: str, **kwargs) -> "Document":
+        return Document(path=path, source=source, text="".join(self._parts),
+                        segments=self._segments, **kwargs)
+
+
+@dataclass
+class Directive:
+    """An inline exolint comment found by a reader (see ``exolint.suppress``)."""
+    kind: str  # "disable-next-line" | "disable" | "enable" | "disable-file"
+    targets: tuple[str, ...]
+    reason: str | None
+    line: int  # 1-based line of the directive in the source
+    column: int
+    end_line: int  # last line the directive occupies
+    raw: str
+
+
+@dataclass
+class Document:
+    """A checked document: original source, normalised text and the map between them."""
+    path: str
+    source: str
+    text: str
+    segments: list[_Segment]
+    markets: frozenset[str] | None = None  # the page's own market(s), from front matter or lang
+    directives: list[Directive] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # warnings while reading (e.g. decoding)
+    location_label: str | None = None  # e.g. "paragraph" for .docx; None means line/column
+    _line_starts: list[int] | None = field(default=None, repr=False)
+    _seg_starts: list[int] | None = field(default=None, repr=False)
+
+    @classmethod
+    def from_plain_text(cls, path: str, source: str, **kwargs) -> "Document":
+        builder = TextBuilder()
+        builder.add(0, source)
+        return builder.build(path, source, **kwargs)
+
+    # -- offset map ---------------------------------------------------------------------------
+    def source_offset(self, text_offset: int, *, end: bool = False) -> int:
+        """Map an offset in ``text`` to an offset in ``source``.
+
+        With ``end=True`` the offset is an exclusive end: it maps to just after the source of the
+        character before it, so a span never swallows markup that follows it.
+        """
+        segs = self.segments
+        if not segs:
+            return 0
+        if self._seg_starts is None:
+            self._seg_starts = [s.text_start for s in segs]
+        probe = text_offset - 1 if end else text_offset
+        probe = max(0, min(probe, len(self.text) - 1))
+        i = bisect.bisect_right(self._seg_starts, probe) - 1
+        seg = segs[max(i, 0)]
+        if seg.exact:
+            off = seg.src_start + (probe - seg.text_start)
+            return off + 1 if end else off
+        return seg.src_end if end else seg.src_start
+
+    def line_col(self, src_offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a source offset; \\n, \\r\\n and \\r end lines."""
+        if self._line_starts is None:
+            self._line_starts = _line_starts(self.source)
+        i = bisect.bisect_right(self._line_starts, src_offset) - 1
+        return i + 1, src_offset - self._line_starts[i] + 1
+
+    def span_to_position(self, start: int, end: int) -> tuple[int, int, int, int, int, int]:
+        """(line, col, end_line, end_col, src_start, src_end) for a span of ``text``."""
+        s = self.source_offset(start)
+        e = max(self.source_offset(end, end=True), s + 1 if end > start else s)
+        line, col = self.line_col(s)
+        end_line, end_col = self.line_col(e)
+        return line, col, end_line, end_col, s, e
+
+    def source_line(self, line: int) -> str:
+        """The text of a 1-based source line, without its line break."""
+        if self._line_starts is None:
+            self._line_starts = _line_starts(self.source)
+        starts = self._line_starts
+        if line < 1 or line > len(starts):
+            return ""
+        begin = starts[line - 1]
+        stop = starts[line] if line < len(starts) else len(self.source)
+        return self.source[begin:stop].rstrip("\r\n")
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _line_starts(source: str) -> list[int]:
+    starts = [0]
+    starts.extend(m.end() for m in _LINE_BREAK.finditer(source))
+    return starts

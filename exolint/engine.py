@@ -1,0 +1,85 @@
+"""Document x rules -> findings: prefilter, match, sentence context, exceptions, markets."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .document import Document
+from .findings import Finding
+from .ruleset import Rule, RuleSet
+from .sentences import sentence_bounds
+
+MATCH_TIMEOUT = 1.0  # seconds one pattern may spend on one document
+
+
+@dataclass
+class RuleTimeout:
+    rule: str
+    path: str
+
+
+def market_label(markets: frozenset[str] | None) -> str | None:
+    return ",".join(sorted(markets)) if markets else None
+
+
+def check_document(doc: Document, ruleset: RuleSet, markets: frozenset[str] | None = None,
+                   timeouts: list[RuleTimeout] | None = None) -> list[Finding]:
+    """All findings of ``ruleset`` in ``doc``, judged under ``markets`` (None: every market)."""
+    text = doc.text
+    findings: list[Finding] = []
+    label = market_label(markets)
+    for rule in ruleset.candidates(text):
+        if not rule.applies_to(markets):
+            continue
+        spans = _rule_spans(rule, text, doc.path, timeouts)
+        for start, end in spans:
+            if _excepted(rule, text, start, end):
+                continue
+            findings.append(_make_finding(doc, rule, start, end, label))
+    findings.sort(key=lambda f: (f.start, f.rule))
+    return findings
+
+
+def _rule_spans(rule: Rule, text: str, path: str, timeouts) -> list[tuple[int, int]]:
+    """Match spans of all the rule's patterns, overlapping ones merged into the first."""
+    spans: list[tuple[int, int]] = []
+    for pat in rule.compiled:
+        try:
+            for m in pat.finditer(text, timeout=MATCH_TIMEOUT):
+                if m.end() > m.start():
+                    spans.append((m.start(), m.end()))
+        except TimeoutError:
+            if timeouts is not None:
+                timeouts.append(RuleTimeout(rule.id, path))
+            break
+    if len(spans) < 2:
+        return spans
+    spans.sort()
+    merged = [spans[0]]
+    for s, e in spans[1:]:
+        ls, le = merged[-1]
+        if s < le:  # overlap: one finding per place
+            merged[-1] = (ls, max(le, e))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _excepted(rule: Rule, text: str, start: int, end: int) -> bool:
+    if not rule.exceptions:
+        return False
+    begin, stop = sentence_bounds(text, start, end)
+    before, matched, after = text[begin:start], text[start:end], text[end:stop]
+    return any(check.applies(before, matched, after) for check in rule.exceptions)
+
+
+def _make_finding(doc: Document, rule: Rule, start: int, end: int, market: str | None) -> Finding:
+    line, col, end_line, end_col, s, e = doc.span_to_position(start, end)
+    original = doc.source[s:e]
+    return Finding(
+        path=doc.path, line=line, column=col, end_line=end_line, end_column=end_col,
+        rule=rule.id, category=rule.category, severity=rule.severity,
+        message=rule.format_message(doc.text[start:end]), match=original,
+        suggestion=rule.suggestion, market=market, start=s, end=e,
+    )

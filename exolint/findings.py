@@ -1,0 +1,44 @@
+"""The Finding type: exactly the fields of the JSON output contract, plus internal offsets."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Finding:
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    rule: str
+    category: str
+    severity: str
+    message: str
+    match: str  # the original text of the span
+    suggestion: str
+    market: str | None = None  # the market(s) the copy was judged under; None: all markets
+    # internal: offsets into the document's source, not part of the contract
+    start: int = field(default=0, repr=False, compare=False)
+    end: int = field(default=0, repr=False, compare=False)
+
+    CONTRACT = ("path", "line", "column", "end_line", "end_column", "rule", "category",
+                "severity", "message", "match", "suggestion")
+
+    def to_dict(self) -> dict:
+        out = {k: getattr(self, k) for k in self.CONTRACT}
+        out["market"] = self.market
+        return out
+
+    def sort_key(self):
+        return (self.path, self.line, self.column, self.rule)
+
+
+@dataclass
+class FileError:
+    """A file that could not be read or checked; the run goes on with the others."""
+    path: str
+    message: str
+
+    def to_dict(self) -> dict:
+        return {"path": self.path, "message": self.message}

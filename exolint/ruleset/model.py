@@ -1,0 +1,83 @@
+"""The Rule type: one risky phrasing, with its metadata, patterns, exceptions and examples."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+CATEGORIES = (
+    "absolute_safety",
+    "unqualified_percentage",
+    "human_derived",
+    "medicinal_claim",
+    "structure_function",
+    "non_cosmetic_route",
+    "comparative_superiority",
+    "vague_science",
+    "regulator_claim",
+    "hype",
+    "testimonial_results",
+)
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
+MARKETS = ("UK", "EU", "US", "CA", "AU")
+
+
+@dataclass(frozen=True)
+class Reference:
+    title: str
+    url: str
+
+
+@dataclass
+class ContextCheck:
+    """Regexes that neutralise a match: searched before it, after it, or in its whole sentence."""
+    name: str
+    before: tuple["regex.Pattern[str]", ...] = ()
+    after: tuple["regex.Pattern[str]", ...] = ()
+    sentence: tuple["regex.Pattern[str]", ...] = ()
+    description: str = ""
+
+    def applies(self, before: str, matched: str, after: str) -> bool:
+        if any(p.search(before) for p in self.before):
+            return True
+        if any(p.search(after) for p in self.after):
+            return True
+        if self.sentence:
+            whole = before + matched + after
+            return any(p.search(whole) for p in self.sentence)
+        return False
+
+
+@dataclass
+class Rule:
+    id: str
+    category: str
+    severity: str
+    markets: frozenset[str]  # empty means every market
+    summary: str
+    message: str
+    rationale: str
+    suggestion: str
+    patterns: tuple[str, ...]
+    compiled: tuple["regex.Pattern[str]", ...]
+    anchors: frozenset[str] | None  # None: no literal anchor, the rule always runs
+    references: tuple[Reference, ...]
+    examples_flag: tuple[str, ...]
+    examples_pass: tuple[str, ...]
+    exceptions: tuple[ContextCheck, ...] = ()
+    unless: tuple[str, ...] = ()
+    case_sensitive: bool = False
+    pack: str = ""
+    source_file: str = ""
+    nested_quantifier_patterns: tuple[str, ...] = field(default=())
+
+    def applies_to(self, markets: frozenset[str] | None) -> bool:
+        """Whether the rule applies to copy judged under ``markets`` (None: every market)."""
+        if not self.markets or markets is None:
+            return True
+        return bool(self.markets & markets)
+
+    def format_message(self, matched: str) -> str:
+        shown = " ".join(matched.split())
+        return self.message.replace("{match}", shown)

@@ -1,0 +1,197 @@
+"""Compile rule patterns and derive the literal anchor words the prefilter looks for.
+
+Pattern semantics (see docs/rule-format.md): case-insensitive by default, whole words, and a
+literal space outside ``[...]`` matches any run of whitespace (so phrases match across line
+wraps). Anchors are lower-case literal strings such that every match of the pattern contains at
+least one of them; the engine runs a rule only on text where one of its anchors occurs.
+"""
+from __future__ import annotations
+
+import regex
+
+try:  # Python 3.11+
+    import re._parser as _sre_parse  # type: ignore[import-not-found]
+    import re._constants as _sre_c  # type: ignore[import-not-found]
+except ImportError:  # Python 3.10
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+    import sre_constants as _sre_c  # type: ignore[no-redef]
+
+MIN_ANCHOR = 3  # shorter literal anchors are too common to narrow anything down
+
+
+class PatternError(ValueError):
+    """A pattern that cannot be used; ``position`` is an offset into the pattern as written."""
+
+    def __init__(self, message: str, position: int | None = None):
+        super().__init__(message)
+        self.position = position
+
+
+def expand_spaces(pattern: str) -> str:
+    """Turn literal spaces into whitespace matchers (``\\s+`` outside a class, ``\\s`` inside)."""
+    out = []
+    in_class = False
+    escaped = False
+    verbose = False
+    for ch in pattern:
+        if escaped:
+            out.append(ch)
+            escaped = False
+            continue
+        if ch == "\\":
+            out.append(ch)
+            escaped = True
+            continue
+        if in_class:
+            if ch == "]" and out and out[-1] != "[" and not (len(out) > 1 and out[-2:] == ["[", "^"]):
+                in_class = False
+            out.append("\\s" if ch == " " else ch)
+            continue
+        if ch == "[":
+            in_class = True
+            out.append(ch)
+            continue
+        if ch in "?*+{" and out and out[-1] == r"\s+":
+            out[-1] = r"(?:\s+)"  # "a ?b": the quantifier applies to the whole whitespace run
+        if ch == " " and not verbose:
+            if out and out[-1] == r"\s+":
+                continue
+            out.append(r"\s+")
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def compile_pattern(pattern: str, case_sensitive: bool = False) -> "regex.Pattern[str]":
+    if not isinstance(pattern, str) or not pattern.strip():
+        raise PatternError("pattern is empty")
+    body = expand_spaces(pattern)
+    flags = 0
+    if not case_sensitive:
+        flags |= regex.IGNORECASE
+    try:
+        regex.compile(pattern, flags)  # report errors against the pattern as written
+    except regex.error as exc:
+        raise PatternError(f"does not compile: {exc.msg}", exc.pos) from None
+    try:
+        compiled = regex.compile(r"(?<!\w)(?:" + body + r")(?!\w)", flags)
+    except regex.error as exc:
+        raise PatternError(f"does not compile: {exc.msg}") from None
+    raw = regex.compile(body, flags)
+    if raw.fullmatch(""):
+        raise PatternError("matches the empty string")
+    return compiled
+
+
+def anchors_for(pattern: str, case_sensitive: bool = False) -> frozenset[str] | None:
+    """Literal strings one of which every match contains, or None if none can be derived."""
+    try:
+        parsed = _sre_parse.parse(pattern, 0)
+    except Exception:  # regex-module-only syntax: no prefilter for this pattern
+        return None
+    result = _seq_anchors(list(parsed))
+    if not result:
+        return None
+    return frozenset(a if case_sensitive else a.lower() for a in result)
+
+
+def has_nested_unbounded_quantifier(pattern: str) -> bool:
+    """True for shapes like ``(a+)+`` or ``(\\w*\\s*)*`` that can backtrack catastrophically."""
+    try:
+        parsed = _sre_parse.parse(pattern, 0)
+    except Exception:
+        return False
+    return _nested(list(parsed), inside_unbounded=False)
+
+
+# -- internals ---------------------------------------------------------------------------------
+_MAXREPEAT = _sre_c.MAXREPEAT
+_LITERAL = _sre_c.LITERAL
+_SUBPATTERN = _sre_c.SUBPATTERN
+_BRANCH = _sre_c.BRANCH
+_MAX_REPEAT = _sre_c.MAX_REPEAT
+_MIN_REPEAT = _sre_c.MIN_REPEAT
+_POSSESSIVE_REPEAT = getattr(_sre_c, "POSSESSIVE_REPEAT", None)
+_ATOMIC_GROUP = getattr(_sre_c, "ATOMIC_GROUP", None)
+_ZERO_WIDTH = {_sre_c.AT, _sre_c.ASSERT, _sre_c.ASSERT_NOT}
+_REPEATS = {_MAX_REPEAT, _MIN_REPEAT} | ({_POSSESSIVE_REPEAT} if _POSSESSIVE_REPEAT else set())
+
+
+def _score(options: set[str]) -> int:
+    return min(len(o) for o in options)
+
+
+def _seq_anchors(items: list) -> set[str] | None:
+    """Best anchor set for a sequence: a literal run, or one required sub-item's anchors."""
+    best: set[str] | None = None
+    run: list[str] = []
+
+    def consider(options: set[str] | None) -> None:
+        nonlocal best
+        if options and _score(options) >= MIN_ANCHOR and (best is None or _score(options) > _score(best)):
+            best = options
+
+    def consider_run(chars: list[str]) -> None:
+        # a space in a pattern matches any whitespace run, so anchors never span one
+        for word in "".join(chars).split():
+            consider({word})
+
+    for op, av in items:
+        if op is _LITERAL or op == _LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            consider_run(run)
+            run = []
+        if op in _ZERO_WIDTH:
+            continue
+        consider(_item_anchors(op, av))
+    if run:
+        consider_run(run)
+    return best
+
+
+def _item_anchors(op, av) -> set[str] | None:
+    if op == _SUBPATTERN:
+        return _seq_anchors(list(av[-1]))
+    if _ATOMIC_GROUP is not None and op == _ATOMIC_GROUP:
+        return _seq_anchors(list(av))
+    if op == _BRANCH:
+        union: set[str] = set()
+        for branch in av[1]:
+            sub = _seq_anchors(list(branch))
+            if not sub:
+                return None
+            union |= sub
+        return union
+    if op in _REPEATS:
+        lo, _hi, body = av
+        if lo >= 1:
+            return _seq_anchors(list(body))
+        return None
+    return None
+
+
+def _nested(items: list, inside_unbounded: bool) -> bool:
+    for op, av in items:
+        if op in _REPEATS:
+            lo, hi, body = av
+            unbounded = hi == _MAXREPEAT
+            if unbounded and inside_unbounded and _can_repeat_more_than_once(list(body)):
+                return True
+            if _nested(list(body), inside_unbounded or unbounded):
+                return True
+        elif op == _SUBPATTERN:
+            if _nested(list(av[-1]), inside_unbounded):
+                return True
+        elif op == _BRANCH:
+            if any(_nested(list(b), inside_unbounded) for b in av[1]):
+                return True
+        elif _ATOMIC_GROUP is not None and op == _ATOMIC_GROUP:
+            if _nested(list(av), inside_unbounded):
+                return True
+    return False
+
+
+def _can_repeat_more_than_once(items: list) -> bool:
+    return bool(items)

@@ -1,0 +1,69 @@
+"""Read a file's bytes into text without losing anything and without crashing.
+
+Decoding order: a BOM (UTF-8, UTF-16, UTF-32) wins; then strict UTF-8; then Windows-1252, the
+encoding of text pasted from Word on Windows (smart quotes as \\x92...), reported as a note.
+Files with NUL bytes and no BOM are binary and are skipped.
+"""
+from __future__ import annotations
+
+import codecs
+
+MAX_BYTES = 200 * 1024 * 1024  # larger files are refused with a clear error
+
+
+class UnreadableFile(Exception):
+    """The file cannot be checked; the message says why, in words for the user."""
+
+
+class BinaryFile(UnreadableFile):
+    """Binary content (NUL bytes): skipped with a note, not an error."""
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def decode_bytes(data: bytes) -> tuple[str, list[str]]:
+    """(text, notes). Raises BinaryFile for binary data."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding), []
+            except UnicodeDecodeError as exc:
+                raise UnreadableFile(f"invalid {encoding.upper()} after its byte-order mark "
+                                     f"(byte {exc.start + len(bom)})") from None
+    if b"\x00" in data:
+        raise BinaryFile("binary file (contains NUL bytes), skipped")
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+        return text, [f"not valid UTF-8 (byte {first_bad}); decoded as Latin-1"]
+    return text, [f"not valid UTF-8 (byte {first_bad}); decoded as Windows-1252"]
+
+
+def read_text(path: str) -> tuple[str, list[str]]:
+    """Read and decode a file. Raises UnreadableFile with a user-facing reason."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
+    except IsADirectoryError:
+        raise UnreadableFile("is a directory") from None
+    except FileNotFoundError:
+        raise UnreadableFile("no such file") from None
+    except PermissionError:
+        raise UnreadableFile("permission denied") from None
+    except OSError as exc:
+        raise UnreadableFile(exc.strerror or str(exc)) from None
+    if len(data) > MAX_BYTES:
+        raise UnreadableFile(f"larger than {MAX_BYTES // (1024 * 1024)} MB, skipped")
+    return decode_bytes(data)
