@@ -76,8 +76,51 @@ def lint_text(text: str, path: str = "<text>", ruleset: RuleSet | None = None,
     return lint_source(path, text, ruleset, options)
 
 
+@dataclass
+class FileResult:
+    """What checking one file produced; merged into a LintReport by ``lint_paths``."""
+    path: str
+    checked: bool = False
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)
+    notes: list[FileError] = field(default_factory=list)
+    timeouts: list[RuleTimeout] = field(default_factory=list)
+    lines: dict[tuple[str, int], str] = field(default_factory=dict)
+
+
+def lint_file(path: str, ruleset: RuleSet, options: LintOptions) -> FileResult:
+    """Read, parse and check one file. Never raises for bad input: errors go in the result."""
+    result = FileResult(path)
+    try:
+        source, notes = read_text(path)
+    except BinaryFile as exc:
+        result.notes.append(FileError(path, str(exc)))
+        return result
+    except UnreadableFile as exc:
+        result.errors.append(FileError(path, str(exc)))
+        return result
+    doc = document_for(path, source, notes)
+    partial = LintReport()
+    result.findings = lint_document(doc, ruleset, options, partial)
+    result.checked = True
+    result.notes.extend(partial.notes)
+    result.timeouts = partial.timeouts
+    result.lines = partial.lines
+    return result
+
+
+def merge(report: LintReport, result: FileResult) -> None:
+    report.files_checked += int(result.checked)
+    report.findings.extend(result.findings)
+    report.errors.extend(result.errors)
+    report.notes.extend(result.notes)
+    report.timeouts.extend(result.timeouts)
+    report.lines.update(result.lines)
+
+
 def lint_paths(paths: list[str], ruleset: RuleSet | None = None,
                options: LintOptions | None = None) -> LintReport:
+    """Discover the files under ``paths`` and check each of them."""
     ruleset = ruleset or default_ruleset()
     options = options or LintOptions()
     report = LintReport()
@@ -85,15 +128,5 @@ def lint_paths(paths: list[str], ruleset: RuleSet | None = None,
     for missing in found.missing:
         report.errors.append(FileError(missing, "no such file or directory"))
     for path in found.files:
-        try:
-            source, notes = read_text(path)
-        except BinaryFile as exc:
-            report.notes.append(FileError(path, str(exc)))
-            continue
-        except UnreadableFile as exc:
-            report.errors.append(FileError(path, str(exc)))
-            continue
-        doc = document_for(path, source, notes)
-        report.files_checked += 1
-        report.findings.extend(lint_document(doc, ruleset, options, report))
+        merge(report, lint_file(path, ruleset, options))
     return report
