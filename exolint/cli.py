@@ -45,9 +45,17 @@ def parse_markets(values) -> frozenset[str] | None:
     return frozenset(out)
 
 
-def load_ruleset(rule_dirs) -> RuleSet:
+def rule_options(func):
+    """--rules DIR (repeatable) and --no-bundled-rules, shared by every command that loads rules."""
+    func = click.option("--no-bundled-rules", is_flag=True,
+                        help="Use only the packs given with --rules, not the bundled ones.")(func)
+    return click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False),
+                        help="Extra folder of rule packs (repeatable).")(func)
+
+
+def load_ruleset(rule_dirs, no_bundled: bool = False) -> RuleSet:
     try:
-        return RuleSet.load([Path(d) for d in rule_dirs or ()])
+        return RuleSet.load([Path(d) for d in rule_dirs or ()], include_bundled=not no_bundled)
     except RuleFileError as exc:
         click.echo(f"exolint: bad rule file: {exc}", err=True)
         sys.exit(EXIT_ERROR)
@@ -94,16 +102,16 @@ def main() -> None:
 @click.option("--ignore", multiple=True, metavar="RULE|CATEGORY", help="Skip these rules or categories.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="warning",
               show_default=True, help="Lowest severity that makes the exit code 1.")
-@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False),
-              help="Extra folder of rule packs (repeatable).")
+@rule_options
 @click.option("--no-color", is_flag=True, help="Never colour the output (NO_COLOR is honoured too).")
 @click.option("--stdin-filename", default="<stdin>", show_default=True,
               help="Name (and so format) for text read from '-'.")
 @click.option("--explain", is_flag=True, help="Print the rationale and references under each finding.")
-def check(paths, fmt, markets, select, ignore, fail_on, rule_dirs, no_color, stdin_filename, explain):
+def check(paths, fmt, markets, select, ignore, fail_on, rule_dirs, no_bundled_rules, no_color,
+          stdin_filename, explain):
     """Check files and folders (default: the current folder); '-' reads standard input."""
     market_set = parse_markets(markets)
-    ruleset = select_rules(load_ruleset(rule_dirs), select, ignore)
+    ruleset = select_rules(load_ruleset(rule_dirs, no_bundled_rules), select, ignore)
     options = LintOptions(markets=market_set)
     paths = list(paths) or ["."]
     file_paths = [p for p in paths if p != "-"]
@@ -136,12 +144,11 @@ def _lint_stdin(name: str, ruleset: RuleSet, options: LintOptions, report: LintR
 
 
 @main.command("rules")
-@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False),
-              help="Extra folder of rule packs (repeatable).")
+@rule_options
 @click.option("--category", "categories", multiple=True, help="Only these categories.")
-def list_rules(rule_dirs, categories):
+def list_rules(rule_dirs, no_bundled_rules, categories):
     """List every rule: id, category, severity, markets and summary."""
-    ruleset = load_ruleset(rule_dirs)
+    ruleset = load_ruleset(rule_dirs, no_bundled_rules)
     cats = set(_split(categories))
     rows = [r for r in ruleset.rules if not cats or r.category in cats]
     width = max((len(r.id) for r in rows), default=10)
@@ -154,11 +161,10 @@ def list_rules(rule_dirs, categories):
 
 @main.command()
 @click.argument("rule_id")
-@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False),
-              help="Extra folder of rule packs (repeatable).")
-def explain(rule_id, rule_dirs):
+@rule_options
+def explain(rule_id, rule_dirs, no_bundled_rules):
     """Explain a rule: why it is risky, references, what to write instead, examples."""
-    ruleset = load_ruleset(rule_dirs)
+    ruleset = load_ruleset(rule_dirs, no_bundled_rules)
     rule = ruleset.by_id.get(rule_id)
     if rule is None:
         close = [r.id for r in ruleset.rules if rule_id.lower() in r.id]
@@ -194,12 +200,8 @@ def test_rules(rule_dirs):
     """
     from .selftest import run_examples
 
-    ruleset = load_ruleset(rule_dirs)
-    only = None
-    if rule_dirs:
-        roots = [str(Path(d).resolve()) for d in rule_dirs]
-        only = [r for r in ruleset.rules if any(str(Path(r.source_file).resolve()).startswith(x) for x in roots)]
-    result = run_examples(ruleset, only)
+    ruleset = load_ruleset(rule_dirs, no_bundled=bool(rule_dirs))
+    result = run_examples(ruleset)
     for w in result.warnings:
         click.echo(f"warning: {w}", err=True)
     for f in result.failures:

@@ -63,13 +63,19 @@ def rule_files(folder: Path) -> list[Path]:
 
 
 def load_rules(folders: list[Path] | None = None, include_bundled: bool = True) -> list[Rule]:
-    """Load every pack in the bundled folder and the given folders; ids must be unique."""
+    """Load every pack in the bundled folder and the given folders; ids must be unique.
+
+    Shared contexts (``_contexts.toml``) load from the bundled folder first, then from each
+    given folder (a later definition of the same name wins).
+    """
     dirs: list[Path] = []
     if include_bundled:
         dirs.append(bundled_rules_dir())
     dirs.extend(Path(f) for f in folders or [])
     contexts: dict[str, ContextCheck] = {}
-    for d in dirs:
+    # the bundled shared contexts are always available, even to user packs used on their own
+    context_dirs = [bundled_rules_dir()] + [d for d in dirs if d != bundled_rules_dir()]
+    for d in context_dirs:
         ctx = d / CONTEXTS_FILE
         if ctx.is_file():
             contexts.update(load_contexts(ctx))
