@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from .discovery import discover
 from .document import Document
 from .engine import RuleTimeout, check_document
 from .findings import FileError, Finding
+from .parallel import lint_files
+from .prefilter import may_have_findings
 from .ruleset import SEVERITY_RANK, RuleSet
 from .sources import DEFAULT_EXTENSIONS, BinaryFile, UnreadableFile, document_for, read_text
 
@@ -20,6 +23,7 @@ from .sources import DEFAULT_EXTENSIONS, BinaryFile, UnreadableFile, document_fo
 class LintOptions:
     markets: frozenset[str] | None = None  # None: every rule applies
     extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
+    jobs: int | None = None  # worker processes for lint_paths; None: one per CPU
 
 
 @dataclass
@@ -99,6 +103,11 @@ def lint_file(path: str, ruleset: RuleSet, options: LintOptions) -> FileResult:
     except UnreadableFile as exc:
         result.errors.append(FileError(path, str(exc)))
         return result
+    if not may_have_findings(source, ruleset):
+        # no anchor of any rule occurs: parsing could not produce a finding
+        result.checked = True
+        result.notes.extend(FileError(path, n) for n in notes)
+        return result
     doc = document_for(path, source, notes)
     partial = LintReport()
     result.findings = lint_document(doc, ruleset, options, partial)
@@ -119,14 +128,19 @@ def merge(report: LintReport, result: FileResult) -> None:
 
 
 def lint_paths(paths: list[str], ruleset: RuleSet | None = None,
-               options: LintOptions | None = None) -> LintReport:
-    """Discover the files under ``paths`` and check each of them."""
+               options: LintOptions | None = None,
+               progress: Callable[[int, int], None] | None = None) -> LintReport:
+    """Discover the files under ``paths`` and check each of them (on ``options.jobs`` cores).
+
+    Results are merged in file order, so the report does not depend on the number of jobs;
+    ``progress(done, total)`` is called after each file.
+    """
     ruleset = ruleset or default_ruleset()
     options = options or LintOptions()
     report = LintReport()
     found = discover(paths, options.extensions)
     for missing in found.missing:
         report.errors.append(FileError(missing, "no such file or directory"))
-    for path in found.files:
-        merge(report, lint_file(path, ruleset, options))
+    for result in lint_files(found.files, ruleset, options, options.jobs, progress):
+        merge(report, result)
     return report

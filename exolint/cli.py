@@ -14,6 +14,7 @@ import click
 from . import __version__
 from .api import LintOptions, LintReport, lint_document, lint_paths
 from .findings import FileError
+from .parallel import TerminalProgress
 from .report import REPORTERS
 from .ruleset import CATEGORIES, MARKETS, SEVERITIES, RuleFileError, RuleSet
 from .sources import BinaryFile, UnreadableFile, decode_bytes, document_for
@@ -107,15 +108,18 @@ def main() -> None:
 @click.option("--stdin-filename", default="<stdin>", show_default=True,
               help="Name (and so format) for text read from '-'.")
 @click.option("--explain", is_flag=True, help="Print the rationale and references under each finding.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, metavar="N",
+              help="Check files on N processes (default 0: one per CPU; 1: no worker processes).")
 def check(paths, fmt, markets, select, ignore, fail_on, rule_dirs, no_bundled_rules, no_color,
-          stdin_filename, explain):
+          stdin_filename, explain, jobs):
     """Check files and folders (default: the current folder); '-' reads standard input."""
     market_set = parse_markets(markets)
     ruleset = select_rules(load_ruleset(rule_dirs, no_bundled_rules), select, ignore)
-    options = LintOptions(markets=market_set)
+    options = LintOptions(markets=market_set, jobs=jobs or None)
     paths = list(paths) or ["."]
     file_paths = [p for p in paths if p != "-"]
-    report = lint_paths(file_paths, ruleset, options) if file_paths else LintReport()
+    progress = TerminalProgress(sys.stderr)
+    report = lint_paths(file_paths, ruleset, options, progress) if file_paths else LintReport()
     if "-" in paths:
         _lint_stdin(stdin_filename, ruleset, options, report)
     report.findings.sort(key=lambda f: f.sort_key())

@@ -45,6 +45,20 @@ class RuleSet:
             self._automaton = auto if owners else False
         return self._automaton
 
+    @property
+    def always_run(self) -> list[Rule]:
+        """Rules with no derivable anchor: the prefilter cannot rule them out, so they always run."""
+        return self._always
+
+    def any_anchor(self, lowered: str) -> bool:
+        """Whether any rule's anchor occurs in ``lowered`` (already lower-cased text)."""
+        auto = self._index()
+        if not auto:
+            return False
+        for _hit in auto.iter(lowered):
+            return True
+        return False
+
     def candidates(self, text: str) -> list[Rule]:
         """Rules that may match ``text`` (in rule order)."""
         auto = self._index()
