@@ -29,6 +29,7 @@ class LintOptions:
 @dataclass
 class LintReport:
     files_checked: int = 0
+    checked: list[str] = field(default_factory=list)  # paths of the files checked, in order
     findings: list[Finding] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
     notes: list[FileError] = field(default_factory=list)  # skipped binaries, decoding warnings
@@ -120,6 +121,8 @@ def lint_file(path: str, ruleset: RuleSet, options: LintOptions) -> FileResult:
 
 def merge(report: LintReport, result: FileResult) -> None:
     report.files_checked += int(result.checked)
+    if result.checked:
+        report.checked.append(result.path)
     report.findings.extend(result.findings)
     report.errors.extend(result.errors)
     report.notes.extend(result.notes)

@@ -13,9 +13,11 @@ import click
 
 from . import __version__
 from .api import LintOptions, LintReport, lint_document, lint_paths
+from .ci_filters import FilterError, apply_ci_filters
 from .findings import FileError
 from .parallel import TerminalProgress
 from .report import REPORTERS
+from .report.text import summary_line
 from .ruleset import CATEGORIES, MARKETS, SEVERITIES, RuleFileError, RuleSet
 from .sources import BinaryFile, UnreadableFile, decode_bytes, document_for
 
@@ -94,8 +96,17 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="text",
-              show_default=True, help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(sorted(REPORTERS)), default=None,
+              help="Output format (default: github when GITHUB_ACTIONS=true, else text).")
+@click.option("--output", "-o", "output", type=click.Path(dir_okay=False), default=None,
+              help="Write the report to this file; the terminal gets only the summary.")
+@click.option("--baseline", "baseline", type=click.Path(dir_okay=False), default=None,
+              help="Report only findings not recorded in this baseline file.")
+@click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False), default=None,
+              help="Record every current finding in this baseline file (exit code 0 unless a file "
+                   "could not be read).")
+@click.option("--diff", "diff_ref", metavar="REF", default=None,
+              help="Report only findings on lines added or changed since this git ref.")
 @click.option("--market", "markets", multiple=True, metavar="MARKET",
               help="Judge copy under these markets (UK, EU, US, CA, AU; repeatable or comma list). "
                    "Default: every rule applies.")
@@ -111,7 +122,7 @@ def main() -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, metavar="N",
               help="Check files on N processes (default 0: one per CPU; 1: no worker processes).")
 def check(paths, fmt, markets, select, ignore, fail_on, rule_dirs, no_bundled_rules, no_color,
-          stdin_filename, explain, jobs):
+          stdin_filename, explain, jobs, output, baseline, write_baseline, diff_ref):
     """Check files and folders (default: the current folder); '-' reads standard input."""
     market_set = parse_markets(markets)
     ruleset = select_rules(load_ruleset(rule_dirs, no_bundled_rules), select, ignore)
@@ -123,8 +134,21 @@ def check(paths, fmt, markets, select, ignore, fail_on, rule_dirs, no_bundled_ru
     if "-" in paths:
         _lint_stdin(stdin_filename, ruleset, options, report)
     report.findings.sort(key=lambda f: f.sort_key())
+    try:
+        filtered = apply_ci_filters(report, baseline=baseline, write_to=write_baseline, diff_ref=diff_ref)
+    except FilterError as exc:
+        click.echo(f"exolint: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     render = REPORTERS[fmt]
-    click.echo(render(report, ruleset, color=use_color(no_color), explain=explain), nl=False)
+    if output:
+        _write_report(output, render(report, ruleset, color=False, explain=explain))
+        click.echo(summary_line(report), nl=True)
+        click.echo(f"exolint: {fmt} report written to {output}", err=True)
+    else:
+        click.echo(render(report, ruleset, color=use_color(no_color), explain=explain), nl=False)
+    for message in filtered.messages:
+        click.echo(message, err=True)
     for note in report.notes:
         click.echo(f"exolint: note: {note.path}: {note.message}", err=True)
     for t in report.timeouts:
@@ -132,7 +156,18 @@ def check(paths, fmt, markets, select, ignore, fail_on, rule_dirs, no_bundled_ru
                    "some matches may be missing", err=True)
     if report.errors:
         sys.exit(EXIT_ERROR)
+    if write_baseline:
+        sys.exit(EXIT_OK)
     sys.exit(EXIT_FINDINGS if report.count_at_or_above(fail_on) else EXIT_OK)
+
+
+def _write_report(output: str, content: str) -> None:
+    try:
+        with open(output, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(content)
+    except OSError as exc:
+        click.echo(f"exolint: {output}: cannot write report: {exc.strerror or exc}", err=True)
+        sys.exit(EXIT_ERROR)
 
 
 def _lint_stdin(name: str, ruleset: RuleSet, options: LintOptions, report: LintReport) -> None:
@@ -144,6 +179,7 @@ def _lint_stdin(name: str, ruleset: RuleSet, options: LintOptions, report: LintR
         return
     doc = document_for(name, source, notes)
     report.files_checked += 1
+    report.checked.append(name)
     report.findings.extend(lint_document(doc, ruleset, options, report))
 
 

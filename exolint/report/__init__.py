@@ -4,9 +4,13 @@
 """
 from __future__ import annotations
 
-from . import json_format, text
+from . import github, gitlab, json_format, junit, sarif, text
 
 REPORTERS = {
     "text": text.render,
     "json": json_format.render,
+    "sarif": sarif.render,
+    "github": github.render,
+    "junit": junit.render,
+    "gitlab": gitlab.render,
 }

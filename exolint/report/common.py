@@ -1,0 +1,33 @@
+"""Helpers the machine-readable reporters share: report paths, rule metadata lookups."""
+from __future__ import annotations
+
+import os
+from urllib.parse import quote
+
+
+def report_path(path: str) -> str:
+    """A path as CI tools expect it: forward slashes, relative to the working folder when inside it."""
+    if os.path.isabs(path):
+        rel = os.path.relpath(path)
+        if not rel.startswith(".."):
+            path = rel
+    path = path.replace("\\", "/")
+    while path.startswith("./"):
+        path = path[2:]
+    return path
+
+
+def path_uri(path: str) -> str:
+    """A relative URI reference for a report path (SARIF artifactLocation.uri)."""
+    return quote(report_path(path), safe="/")
+
+
+def rule_for(ruleset, rule_id: str):
+    """The Rule behind a finding, or None (findings may come from outside the rule set)."""
+    if ruleset is None:
+        return None
+    return getattr(ruleset, "by_id", {}).get(rule_id)
+
+
+def one_line(text: str) -> str:
+    return " ".join((text or "").split())
