@@ -16,13 +16,16 @@ from .findings import FileError, Finding
 from .parallel import lint_files
 from .prefilter import may_have_findings
 from .ruleset import SEVERITY_RANK, RuleSet
-from .sources import DEFAULT_EXTENSIONS, BinaryFile, UnreadableFile, document_for, read_text
+from .sources import (DEFAULT_EXTENSIONS, BinaryFile, UnreadableFile, document_for,
+                      is_binary_format, read_document, read_text)
+from .sourceview import SourceView
 
 
 @dataclass
 class LintOptions:
     markets: frozenset[str] | None = None  # None: every rule applies
     extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
+    keep_sources: bool = False  # keep each document's source text (the HTML report shows it)
     jobs: int | None = None  # worker processes for lint_paths; None: one per CPU
 
 
@@ -36,6 +39,8 @@ class LintReport:
     timeouts: list[RuleTimeout] = field(default_factory=list)
     # source lines of findings, for reporters that show them: (path, line) -> text
     lines: dict[tuple[str, int], str] = field(default_factory=dict)
+    # path -> how to show the document (source text only with keep_sources; see sourceview.py)
+    sources: dict[str, SourceView] = field(default_factory=dict)
 
     def count_at_or_above(self, level: str) -> int:
         if level == "never":
@@ -63,6 +68,8 @@ def lint_document(doc: Document, ruleset: RuleSet, options: LintOptions,
             report.lines.setdefault((f.path, n), doc.source_line(n))
     for note in doc.notes:
         report.notes.append(FileError(doc.path, note))
+    if options.keep_sources or doc.location_label:
+        report.sources[doc.path] = SourceView.of(doc, options.keep_sources)
     return found
 
 
@@ -91,31 +98,34 @@ class FileResult:
     notes: list[FileError] = field(default_factory=list)
     timeouts: list[RuleTimeout] = field(default_factory=list)
     lines: dict[tuple[str, int], str] = field(default_factory=dict)
+    sources: dict[str, SourceView] = field(default_factory=dict)
 
 
 def lint_file(path: str, ruleset: RuleSet, options: LintOptions) -> FileResult:
     """Read, parse and check one file. Never raises for bad input: errors go in the result."""
     result = FileResult(path)
     try:
-        source, notes = read_text(path)
+        binary_doc = read_document(path) if is_binary_format(path) else None  # e.g. .docx
+        source, notes = ("", []) if binary_doc else read_text(path)
     except BinaryFile as exc:
         result.notes.append(FileError(path, str(exc)))
         return result
     except UnreadableFile as exc:
         result.errors.append(FileError(path, str(exc)))
         return result
-    if not may_have_findings(source, ruleset):
+    if binary_doc is None and not options.keep_sources and not may_have_findings(source, ruleset):
         # no anchor of any rule occurs: parsing could not produce a finding
         result.checked = True
         result.notes.extend(FileError(path, n) for n in notes)
         return result
-    doc = document_for(path, source, notes)
+    doc = binary_doc or document_for(path, source, notes)
     partial = LintReport()
     result.findings = lint_document(doc, ruleset, options, partial)
     result.checked = True
     result.notes.extend(partial.notes)
     result.timeouts = partial.timeouts
     result.lines = partial.lines
+    result.sources = partial.sources
     return result
 
 
@@ -128,6 +138,7 @@ def merge(report: LintReport, result: FileResult) -> None:
     report.notes.extend(result.notes)
     report.timeouts.extend(result.timeouts)
     report.lines.update(result.lines)
+    report.sources.update(result.sources)
 
 
 def lint_paths(paths: list[str], ruleset: RuleSet | None = None,

@@ -19,7 +19,7 @@ from .parallel import TerminalProgress
 from .report import REPORTERS
 from .report.text import summary_line
 from .ruleset import CATEGORIES, MARKETS, SEVERITIES, RuleFileError, RuleSet
-from .sources import BinaryFile, UnreadableFile, decode_bytes, document_for
+from .sources import BinaryFile, UnreadableFile, document_from_bytes
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -126,7 +126,8 @@ def check(paths, fmt, markets, select, ignore, fail_on, rule_dirs, no_bundled_ru
     """Check files and folders (default: the current folder); '-' reads standard input."""
     market_set = parse_markets(markets)
     ruleset = select_rules(load_ruleset(rule_dirs, no_bundled_rules), select, ignore)
-    options = LintOptions(markets=market_set, jobs=jobs or None)
+    options = LintOptions(markets=market_set, jobs=jobs or None,
+                          keep_sources=fmt == "html")  # the HTML report shows each document
     paths = list(paths) or ["."]
     file_paths = [p for p in paths if p != "-"]
     progress = TerminalProgress(sys.stderr)
@@ -173,11 +174,10 @@ def _write_report(output: str, content: str) -> None:
 def _lint_stdin(name: str, ruleset: RuleSet, options: LintOptions, report: LintReport) -> None:
     data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
     try:
-        source, notes = decode_bytes(data)
+        doc = document_from_bytes(name, data)  # text decoded, or a binary format (.docx) by name
     except (BinaryFile, UnreadableFile) as exc:
         report.errors.append(FileError(name, str(exc)))
         return
-    doc = document_for(name, source, notes)
     report.files_checked += 1
     report.checked.append(name)
     report.findings.extend(lint_document(doc, ruleset, options, report))

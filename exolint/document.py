@@ -148,6 +148,7 @@ class Document:
     directives: list[Directive] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # warnings while reading (e.g. decoding)
     location_label: str | None = None  # e.g. "paragraph" for .docx; None means line/column
+    line_notes: dict[int, str] = field(default_factory=dict)  # line -> "table 1, row 2, cell 3"
     _line_starts: list[int] | None = field(default=None, repr=False)
     _seg_starts: list[int] | None = field(default=None, repr=False)
 

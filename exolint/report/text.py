@@ -1,5 +1,12 @@
-"""Human-readable output: ``path:line:col: severity [rule] message``, the line, an underline."""
+"""Human-readable output: ``path:line:col: severity [rule] message``, the line, an underline.
+
+Word drafts name their places instead: ``draft.docx: paragraph 6 (table 1, row 2, cell 2),
+column 3: ...``. With ``explain`` each finding also gets why it is risky, what to write instead
+and the references, wrapped to a readable width.
+"""
 from __future__ import annotations
+
+import textwrap
 
 from ..findings import Finding
 
@@ -19,9 +26,12 @@ def _expand_tabs(s: str) -> str:
     return s.replace("\t", " ")
 
 
-def format_finding(f: Finding, line_text: str | None, paint: _Paint, explain=None) -> list[str]:
-    head = (f"{paint('bold', f'{f.path}:{f.line}:{f.column}:')} {paint(f.severity, f.severity)} "
-            f"[{f.rule}] {f.message}")
+def format_finding(f: Finding, line_text: str | None, paint: _Paint, explain=None,
+                   view=None) -> list[str]:
+    """``view`` (a SourceView) names the place for documents without lines (Word drafts)."""
+    where = (f"{f.path}: {view.place(f.line, f.column)}:" if view is not None and view.location_label
+             else f"{f.path}:{f.line}:{f.column}:")
+    head = f"{paint('bold', where)} {paint(f.severity, f.severity)} [{f.rule}] {f.message}"
     out = [head]
     if line_text is not None:
         shown = _expand_tabs(line_text)
@@ -33,10 +43,37 @@ def format_finding(f: Finding, line_text: str | None, paint: _Paint, explain=Non
         out.append(" " * len(gutter) + " " * start + paint("under", "^" * (stop - start)))
     if f.market:
         out.append(f"      = judged under market: {f.market}")
-    if f.suggestion:
-        out.append(f"      = suggestion: {f.suggestion}")
     if explain is not None:
         out.extend(explain(f))
+    elif f.suggestion:
+        out.append(f"      = suggestion: {f.suggestion}")
+    return out
+
+
+EXPLAIN_WIDTH = 100
+_INDENT = "      = "
+
+
+def _field(label: str, text: str) -> list[str]:
+    """``= label: text`` wrapped, continuation lines aligned under the text."""
+    first = f"{_INDENT}{label}: "
+    return textwrap.wrap(" ".join(text.split()), width=EXPLAIN_WIDTH, initial_indent=first,
+                         subsequent_indent=" " * len(first), break_on_hyphens=False) or [first]
+
+
+def explain_lines(f: Finding, rule) -> list[str]:
+    """Why it is risky, what to write instead, references: the copywriter's view of a finding."""
+    out: list[str] = []
+    if rule is not None and rule.rationale:
+        out.extend(_field("why", rule.rationale))
+    suggestion = f.suggestion or (rule.suggestion if rule is not None else "")
+    if suggestion:
+        out.extend(_field("write instead", suggestion))
+    if rule is not None:
+        refs = [ref.title + (f" <{ref.url}>" if ref.url else "") for ref in rule.references]
+        for i, ref in enumerate(refs):
+            out.append(f"{_INDENT}see: {ref}" if i == 0 else f"{' ' * len(_INDENT)}     {ref}")
+        out.append(f"{_INDENT}more: exolint explain {rule.id}")
     return out
 
 
@@ -44,17 +81,13 @@ def render(report, ruleset=None, color: bool = False, explain: bool = False, **_
     paint = _Paint(color)
     lines: list[str] = []
     explainer = None
-    if explain and ruleset is not None:
+    if explain:
         def explainer(f: Finding) -> list[str]:
-            rule = ruleset.by_id.get(f.rule)
-            if rule is None:
-                return []
-            extra = [f"      = why: {' '.join(rule.rationale.split())}"]
-            for ref in rule.references:
-                extra.append(f"      = see: {ref.title}" + (f" <{ref.url}>" if ref.url else ""))
-            return extra
+            return explain_lines(f, ruleset.by_id.get(f.rule) if ruleset is not None else None)
+    views = getattr(report, "sources", {})
     for f in report.findings:
-        lines.extend(format_finding(f, report.lines.get((f.path, f.line)), paint, explainer))
+        lines.extend(format_finding(f, report.lines.get((f.path, f.line)), paint, explainer,
+                                    views.get(f.path)))
         lines.append("")
     for e in report.errors:
         lines.append(f"{paint('bold', e.path)}: {paint('error', 'error')}: {e.message}")

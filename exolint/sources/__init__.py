@@ -9,16 +9,33 @@ import os
 from typing import Callable
 
 from ..document import Document
-from .reading import BinaryFile, UnreadableFile, decode_bytes, read_text
+from .docx import read_docx
+from .errors import ReaderError
+from .html import read_html
+from .markdown import read_markdown
+from .mdx import read_mdx
+from .reading import BinaryFile, UnreadableFile, decode_bytes, read_bytes, read_text
 from .text import read_plain
 
 Reader = Callable[[str, str], Document]
+# Formats that are not text (a .docx is a zip): reader(path, raw bytes) -> Document.
+BinaryReader = Callable[[str, bytes], Document]
+BINARY_READERS: dict[str, BinaryReader] = {
+    ".docx": read_docx,
+}
 
+# Text readers take (path, source, **options) (options: copy_fields, the front-matter field globs)
+# and raise ReaderError for markup they cannot read (e.g. broken front matter).
 READERS: dict[str, Reader] = {
     ".txt": read_plain,
     ".text": read_plain,
+    ".md": read_markdown,
+    ".markdown": read_markdown,
+    ".mdx": read_mdx,
+    ".html": read_html,
+    ".htm": read_html,
 }
-DEFAULT_EXTENSIONS = (".md", ".markdown", ".mdx", ".txt", ".html", ".htm")
+DEFAULT_EXTENSIONS = (".md", ".markdown", ".mdx", ".txt", ".html", ".htm", ".docx")
 
 
 def reader_for(path: str) -> Reader:
@@ -26,12 +43,34 @@ def reader_for(path: str) -> Reader:
     return READERS.get(ext, read_plain)
 
 
-def document_for(path: str, source: str, notes: list[str] | None = None) -> Document:
-    doc = reader_for(path)(path, source)
+def is_binary_format(path: str) -> bool:
+    return os.path.splitext(path)[1].lower() in BINARY_READERS
+
+
+def document_from_bytes(path: str, data: bytes) -> Document:
+    """Parse raw bytes as the format ``path`` names (binary formats, or text decoded first)."""
+    binary = BINARY_READERS.get(os.path.splitext(path)[1].lower())
+    if binary is not None:
+        return binary(path, data)
+    source, notes = decode_bytes(data)
+    return document_for(path, source, notes)
+
+
+def read_document(path: str) -> Document:
+    """Read and parse one file. Raises UnreadableFile (or BinaryFile) with a user-facing reason."""
+    return document_from_bytes(path, read_bytes(path))
+
+
+def document_for(path: str, source: str, notes: list[str] | None = None,
+                 **options) -> Document:
+    """Read ``source`` as the format ``path`` names. Raises ReaderError for broken markup."""
+    doc = reader_for(path)(path, source, **options)
     if notes:
         doc.notes.extend(notes)
     return doc
 
 
-__all__ = ["BinaryFile", "DEFAULT_EXTENSIONS", "READERS", "UnreadableFile", "decode_bytes",
-           "document_for", "read_text", "reader_for"]
+__all__ = ["BINARY_READERS", "BinaryFile", "DEFAULT_EXTENSIONS", "READERS", "ReaderError",
+           "UnreadableFile",
+           "decode_bytes", "document_for", "document_from_bytes", "is_binary_format", "read_bytes",
+           "read_document", "read_text", "reader_for"]

@@ -53,6 +53,11 @@ def decode_bytes(data: bytes) -> tuple[str, list[str]]:
 
 def read_text(path: str) -> tuple[str, list[str]]:
     """Read and decode a file. Raises UnreadableFile with a user-facing reason."""
+    return decode_bytes(read_bytes(path))
+
+
+def read_bytes(path: str) -> bytes:
+    """Read a file's bytes (at most MAX_BYTES). Raises UnreadableFile with a user-facing reason."""
     try:
         with open(path, "rb") as fh:
             data = fh.read(MAX_BYTES + 1)
@@ -66,4 +71,4 @@ def read_text(path: str) -> tuple[str, list[str]]:
         raise UnreadableFile(exc.strerror or str(exc)) from None
     if len(data) > MAX_BYTES:
         raise UnreadableFile(f"larger than {MAX_BYTES // (1024 * 1024)} MB, skipped")
-    return decode_bytes(data)
+    return data
