@@ -4,7 +4,7 @@
 """
 from __future__ import annotations
 
-from . import github, gitlab, json_format, junit, sarif, text
+from . import github, gitlab, html, json_format, junit, sarif, text
 
 REPORTERS = {
     "text": text.render,
@@ -13,4 +13,5 @@ REPORTERS = {
     "github": github.render,
     "junit": junit.render,
     "gitlab": gitlab.render,
+    "html": html.render,
 }
