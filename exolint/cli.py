@@ -186,11 +186,18 @@ def _lint_stdin(name: str, ruleset: RuleSet, options: LintOptions, report: LintR
 @main.command("rules")
 @rule_options
 @click.option("--category", "categories", multiple=True, help="Only these categories.")
-def list_rules(rule_dirs, no_bundled_rules, categories):
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text",
+              show_default=True, help="markdown or json: the full rule reference, for publishing.")
+def list_rules(rule_dirs, no_bundled_rules, categories, fmt):
     """List every rule: id, category, severity, markets and summary."""
     ruleset = load_ruleset(rule_dirs, no_bundled_rules)
     cats = set(_split(categories))
     rows = [r for r in ruleset.rules if not cats or r.category in cats]
+    if fmt != "text":
+        from .rules_reference import render as render_reference
+
+        click.echo(render_reference(rows, fmt), nl=False)
+        return
     width = max((len(r.id) for r in rows), default=10)
     cwidth = max((len(r.category) for r in rows), default=10)
     for r in rows:
