@@ -129,12 +129,14 @@ class TextBuilder:
 class Directive:
     """An inline exolint comment found by a reader (see ``exolint.suppress``)."""
     kind: str  # "disable-next-line" | "disable" | "enable" | "disable-file"
-    targets: tuple[str, ...]
+    targets: tuple[str, ...]  # rule ids or categories; empty means every rule
     reason: str | None
-    line: int  # 1-based line of the directive in the source
-    column: int
-    end_line: int  # last line the directive occupies
+    start: int  # source offsets of the whole comment
+    end: int
     raw: str
+    line: int = 0  # 1-based line/column of the comment, filled in by Document.__post_init__
+    column: int = 0
+    end_line: int = 0  # last line the comment occupies
 
 
 @dataclass
@@ -151,6 +153,11 @@ class Document:
     line_notes: dict[int, str] = field(default_factory=dict)  # line -> "table 1, row 2, cell 3"
     _line_starts: list[int] | None = field(default=None, repr=False)
     _seg_starts: list[int] | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        for d in self.directives:
+            d.line, d.column = self.line_col(d.start)
+            d.end_line = self.line_col(max(d.start, d.end - 1))[0]
 
     @classmethod
     def from_plain_text(cls, path: str, source: str, **kwargs) -> "Document":

@@ -57,10 +57,10 @@ def test_unexpected_exception_is_an_error_for_that_file_only(tmp_path, monkeypat
     boom = str(tmp_path / "d1" / "page001.md")
     real = api.document_for
 
-    def exploding(path, source, notes=None):
+    def exploding(path, source, notes=None, **options):
         if path == boom:
             raise RuntimeError("reader bug")
-        return real(path, source, notes)
+        return real(path, source, notes, **options)
 
     monkeypatch.setattr(api, "document_for", exploding)
     (tmp_path / "d1" / "page001.md").write_text("a miracle", encoding="utf-8")

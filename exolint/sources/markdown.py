@@ -1,0 +1,125 @@
+"""Markdown (CommonMark + GFM tables, strikethrough, footnotes) with optional front matter.
+
+Parsed with markdown-it-py. Block tokens give line ranges (``map``); the decoded inline text of
+each block is placed back in those lines with ``SourceAligner``. Copy: paragraphs, headings,
+list items, table cells, block quotes, link text, image alt text, footnotes and the front
+matter's copy fields. Never copy: fenced or indented code, inline code, URLs, HTML tags and
+comments. Raw HTML blocks go through the HTML reader (visible text only; directives).
+"""
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+from mdit_py_plugins.footnote import footnote_plugin
+
+from ..document import Directive, Document, TextBuilder
+from .align import SourceAligner, line_starts
+from .directives import parse_directive
+from .frontmatter import DEFAULT_COPY_FIELDS, parse_front_matter
+from .html import extract_html
+
+_CODE_PLACEHOLDER = " \u2026 "  # stands for inline code, so words either side never join
+
+
+def make_parser(mdx: bool = False) -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md.use(footnote_plugin)
+    if mdx:
+        md.disable("code")  # MDX has no indented code blocks: indentation inside JSX is layout
+    return md
+
+
+class _MarkdownCopy:
+    def __init__(self, source: str, parsed: str, builder: TextBuilder, mdx: bool):
+        self.source = source  # the original: offsets point here
+        self.parsed = parsed  # same length as source (front matter / MDX syntax blanked out)
+        self.builder = builder
+        self.aligner = SourceAligner(parsed, builder)
+        self.starts = line_starts(parsed)
+        self.mdx = mdx
+        self.directives: list[Directive] = []
+        self.cursor = 0
+
+    def region(self, token) -> tuple[int, int]:
+        first, last = token.map
+        start = self.starts[first] if first < len(self.starts) else len(self.parsed)
+        end = self.starts[last] if last < len(self.starts) else len(self.parsed)
+        return start, end
+
+    def run(self, tokens) -> None:
+        for tok in tokens:
+            if tok.type == "inline" and tok.map:
+                start, end = self.region(tok)
+                pos = self.cursor if start <= self.cursor < end else start
+                self.builder.add_break("\n\n")
+                self.cursor = self.inline(tok.children or [], pos, end)
+            elif tok.type == "html_block" and tok.map:
+                start, end = self.region(tok)
+                result = extract_html(self.parsed, start, end, self.builder, jsx=self.mdx)
+                self.directives.extend(result.directives)
+            # fences, code blocks and everything else: not copy
+
+    def inline(self, children, pos: int, end: int) -> int:
+        b, al = self.builder, self.aligner
+        skip_link = 0
+        for child in children:
+            t = child.type
+            if t == "link_open" and child.markup in ("autolink", "linkify"):
+                skip_link += 1
+            elif t == "link_close" and skip_link:
+                skip_link -= 1
+            elif skip_link:
+                continue
+            elif t == "text":
+                pos = al.emit(child.content, pos, end)
+            elif t in ("softbreak", "hardbreak"):
+                pos = al.emit_line_break(pos, end)
+            elif t == "code_inline":
+                pos = self._skip_code(child, pos, end)
+                b.add_break(_CODE_PLACEHOLDER)
+            elif t == "image":
+                b.add_break("\n\n")
+                pos = self.inline(child.children or [], pos, end)
+                b.add_break("\n\n")
+            elif t == "html_inline":
+                at = self.parsed.find(child.content, pos, end)
+                if at >= 0:
+                    if child.content.startswith("<!--"):
+                        body = child.content[4:-3] if child.content.endswith("-->") else child.content[4:]
+                        d = parse_directive(body, at, at + len(child.content), child.content)
+                        if d:
+                            self.directives.append(d)
+                    pos = at + len(child.content)
+        return pos
+
+    def _skip_code(self, child, pos: int, end: int) -> int:
+        fence = child.markup or "`"
+        open_at = self.parsed.find(fence, pos, end)
+        if open_at < 0:
+            return pos
+        close_at = self.parsed.find(fence, open_at + len(fence), end)
+        return close_at + len(fence) if close_at >= 0 else open_at + len(fence)
+
+
+def blank_out(text: str, start: int, end: int) -> str:
+    """Replace text[start:end] by spaces, keeping line breaks (so offsets and lines stay)."""
+    piece = "".join(c if c in "\r\n" else " " for c in text[start:end])
+    return text[:start] + piece + text[end:]
+
+
+def build_markdown(path: str, source: str, parsed: str, copy_fields, mdx: bool,
+                   extra_directives=()) -> Document:
+    builder = TextBuilder()
+    markets = None
+    fm = parse_front_matter(source, copy_fields)
+    if fm is not None:
+        fm.emit(builder, source)
+        markets = fm.markets
+        parsed = blank_out(parsed, 0, fm.end)
+    walker = _MarkdownCopy(source, parsed, builder, mdx)
+    walker.run(make_parser(mdx).parse(parsed))
+    directives = sorted([*extra_directives, *walker.directives], key=lambda d: d.start)
+    return builder.build(path, source, markets=markets, directives=directives)
+
+
+def read_markdown(path: str, source: str, copy_fields=DEFAULT_COPY_FIELDS, **_options) -> Document:
+    return build_markdown(path, source, source, copy_fields, mdx=False)
