@@ -16,7 +16,10 @@ from .findings import FileError, Finding
 from .parallel import lint_files
 from .prefilter import may_have_findings
 from .ruleset import SEVERITY_RANK, RuleSet
-from .sources import (DEFAULT_EXTENSIONS, BinaryFile, UnreadableFile, document_for,
+from .config import ConfigError
+from .pathfilter import make_skip
+from .perfile import file_settings, finish, page_markets, ruleset_for
+from .sources import (DEFAULT_EXTENSIONS, BinaryFile, ReaderError, UnreadableFile, document_for,
                       is_binary_format, read_document, read_text)
 from .sourceview import SourceView
 
@@ -27,6 +30,8 @@ class LintOptions:
     extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
     keep_sources: bool = False  # keep each document's source text (the HTML report shows it)
     jobs: int | None = None  # worker processes for lint_paths; None: one per CPU
+    config: "Config | None" = None  # exolint.config.Config: per-path settings (None: defaults)
+    respect_gitignore: bool = True  # skip walked files that .gitignore ignores
 
 
 @dataclass
@@ -61,8 +66,11 @@ def default_ruleset() -> RuleSet:
 
 def lint_document(doc: Document, ruleset: RuleSet, options: LintOptions,
                   report: LintReport) -> list[Finding]:
-    markets = options.markets if options.markets is not None else doc.markets
+    settings = file_settings(options, doc.path)
+    ruleset = ruleset_for(ruleset, settings)
+    markets = page_markets(options, settings, doc)
     found = check_document(doc, ruleset, markets, report.timeouts)
+    found = finish(doc, found, ruleset, markets, settings)  # suppressions, severity overrides
     for f in found:
         for n in range(f.line, min(f.end_line, f.line + 4) + 1):
             report.lines.setdefault((f.path, n), doc.source_line(n))
@@ -105,6 +113,11 @@ def lint_file(path: str, ruleset: RuleSet, options: LintOptions) -> FileResult:
     """Read, parse and check one file. Never raises for bad input: errors go in the result."""
     result = FileResult(path)
     try:
+        settings = file_settings(options, path)
+    except ConfigError as exc:
+        result.errors.append(FileError(path, f"bad configuration: {exc}"))
+        return result
+    try:
         binary_doc = read_document(path) if is_binary_format(path) else None  # e.g. .docx
         source, notes = ("", []) if binary_doc else read_text(path)
     except BinaryFile as exc:
@@ -113,12 +126,18 @@ def lint_file(path: str, ruleset: RuleSet, options: LintOptions) -> FileResult:
     except UnreadableFile as exc:
         result.errors.append(FileError(path, str(exc)))
         return result
-    if binary_doc is None and not options.keep_sources and not may_have_findings(source, ruleset):
+    if (binary_doc is None and not options.keep_sources and "exolint" not in source
+            and not may_have_findings(source, ruleset)):
         # no anchor of any rule occurs: parsing could not produce a finding
         result.checked = True
         result.notes.extend(FileError(path, n) for n in notes)
         return result
-    doc = binary_doc or document_for(path, source, notes)
+    try:
+        doc = binary_doc or document_for(
+            path, source, notes, copy_fields=settings.front_matter_fields)
+    except ReaderError as exc:
+        result.errors.append(FileError(path, str(exc)))
+        return result
     partial = LintReport()
     result.findings = lint_document(doc, ruleset, options, partial)
     result.checked = True
@@ -152,7 +171,7 @@ def lint_paths(paths: list[str], ruleset: RuleSet | None = None,
     ruleset = ruleset or default_ruleset()
     options = options or LintOptions()
     report = LintReport()
-    found = discover(paths, options.extensions)
+    found = discover(paths, options.extensions, make_skip(options.config, options.respect_gitignore))
     for missing in found.missing:
         report.errors.append(FileError(missing, "no such file or directory"))
     for result in lint_files(found.files, ruleset, options, options.jobs, progress):

@@ -13,13 +13,15 @@ import click
 
 from . import __version__
 from .api import LintOptions, LintReport, lint_document, lint_paths
+from .cli_config import (config_rule_dirs, fail_level, known_names, list_all_suppressions,
+                         load_config, show_config, validate_config_names)
 from .ci_filters import FilterError, apply_ci_filters
 from .findings import FileError
 from .parallel import TerminalProgress
 from .report import REPORTERS
 from .report.text import summary_line
 from .ruleset import CATEGORIES, MARKETS, SEVERITIES, RuleFileError, RuleSet
-from .sources import BinaryFile, UnreadableFile, document_from_bytes
+from .sources import BinaryFile, ReaderError, UnreadableFile, document_from_bytes
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -67,7 +69,7 @@ def load_ruleset(rule_dirs, no_bundled: bool = False) -> RuleSet:
 def select_rules(ruleset: RuleSet, select, ignore) -> RuleSet:
     """Keep rules named (by id or category) in ``select``, minus those in ``ignore``."""
     sel, ign = _split(select), _split(ignore)
-    known = set(ruleset.by_id) | set(CATEGORIES)
+    known = known_names(ruleset)
     for name in sel + ign:
         if name not in known:
             raise click.BadParameter(f"'{name}' is neither a rule id nor a category "
@@ -112,8 +114,13 @@ def main() -> None:
                    "Default: every rule applies.")
 @click.option("--select", multiple=True, metavar="RULE|CATEGORY", help="Only these rules or categories.")
 @click.option("--ignore", multiple=True, metavar="RULE|CATEGORY", help="Skip these rules or categories.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="warning",
-              show_default=True, help="Lowest severity that makes the exit code 1.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
+              help="Lowest severity that makes the exit code 1 (default: the config's fail-on, "
+                   "else warning).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
+              help="Use this configuration file instead of searching upwards for one.")
+@click.option("--no-respect-gitignore", is_flag=True,
+              help="Also check files that .gitignore ignores.")
 @rule_options
 @click.option("--no-color", is_flag=True, help="Never colour the output (NO_COLOR is honoured too).")
 @click.option("--stdin-filename", default="<stdin>", show_default=True,
@@ -122,13 +129,19 @@ def main() -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, metavar="N",
               help="Check files on N processes (default 0: one per CPU; 1: no worker processes).")
 def check(paths, fmt, markets, select, ignore, fail_on, rule_dirs, no_bundled_rules, no_color,
-          stdin_filename, explain, jobs, output, baseline, write_baseline, diff_ref):
+          stdin_filename, explain, jobs, output, baseline, write_baseline, diff_ref, config_file,
+          no_respect_gitignore):
     """Check files and folders (default: the current folder); '-' reads standard input."""
     market_set = parse_markets(markets)
-    ruleset = select_rules(load_ruleset(rule_dirs, no_bundled_rules), select, ignore)
-    options = LintOptions(markets=market_set, jobs=jobs or None,
-                          keep_sources=fmt == "html")  # the HTML report shows each document
     paths = list(paths) or ["."]
+    config = load_config(config_file, {"select": _split(select), "ignore": _split(ignore)})
+    extra_rules = [*rule_dirs, *config_rule_dirs(config, paths)]
+    ruleset = select_rules(load_ruleset(extra_rules, no_bundled_rules), select, ignore)
+    validate_config_names(config, ruleset, paths)
+    fail_on = fail_level(config, paths, fail_on)
+    options = LintOptions(markets=market_set, jobs=jobs or None, config=config,
+                          respect_gitignore=not no_respect_gitignore,
+                          keep_sources=fmt == "html")  # the HTML report shows each document
     file_paths = [p for p in paths if p != "-"]
     progress = TerminalProgress(sys.stderr)
     report = lint_paths(file_paths, ruleset, options, progress) if file_paths else LintReport()
@@ -175,7 +188,7 @@ def _lint_stdin(name: str, ruleset: RuleSet, options: LintOptions, report: LintR
     data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
     try:
         doc = document_from_bytes(name, data)  # text decoded, or a binary format (.docx) by name
-    except (BinaryFile, UnreadableFile) as exc:
+    except (BinaryFile, UnreadableFile, ReaderError) as exc:
         report.errors.append(FileError(name, str(exc)))
         return
     report.files_checked += 1
@@ -256,6 +269,10 @@ def test_rules(rule_dirs):
     status = "failed" if result.failures else "ok"
     click.echo(f"{result.rules} rules, {result.examples} examples: {len(result.failures)} failed ({status})")
     sys.exit(EXIT_FINDINGS if result.failures else EXIT_OK)
+
+
+main.add_command(show_config)
+main.add_command(list_all_suppressions)
 
 
 if __name__ == "__main__":  # pragma: no cover

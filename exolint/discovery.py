@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from typing import Callable
 
 SKIP_DIRS = frozenset({".git", "node_modules", "__pycache__", ".hg", ".svn", ".venv", "venv"})
 
@@ -13,8 +14,13 @@ class Discovered:
     missing: list[str] = field(default_factory=list)  # paths given that do not exist
 
 
-def discover(paths: list[str], extensions: tuple[str, ...]) -> Discovered:
-    """Files named explicitly are always checked; folders are walked for ``extensions``."""
+def discover(paths: list[str], extensions: tuple[str, ...],
+             skip: Callable[[str, bool], bool] | None = None) -> Discovered:
+    """Files named explicitly are always checked; folders are walked for ``extensions``.
+
+    ``skip(path, is_dir)`` prunes walked folders and files (.gitignore, config include/exclude;
+    see ``exolint.pathfilter``).
+    """
     out = Discovered()
     seen: set[str] = set()
     exts = tuple(e.lower() for e in extensions)
@@ -28,10 +34,13 @@ def discover(paths: list[str], extensions: tuple[str, ...]) -> Discovered:
     for given in paths:
         if os.path.isdir(given):
             for root, dirs, files in os.walk(given):
-                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith(".")
+                                 and not (skip and skip(os.path.join(root, d), True)))
                 for name in sorted(files):
                     if name.lower().endswith(exts) and not name.startswith("."):
-                        add(os.path.join(root, name))
+                        path = os.path.join(root, name)
+                        if not (skip and skip(path, False)):
+                            add(path)
         elif os.path.lexists(given):
             add(given)
         else:
