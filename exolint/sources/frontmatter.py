@@ -102,7 +102,7 @@ def _parse_yaml(source, start, stop, fm, is_copy, first_line) -> None:
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         where = f" (line {first_line + mark.line})" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise ReaderError(f"invalid YAML front matter{where}: {problem}") from None
