@@ -140,9 +140,9 @@ def _document(doc_no: int, view: SourceView, findings: list[Finding], numbers: d
 def _source_block(view: SourceView, findings: list[Finding], numbers: dict) -> str:
     meta = {numbers[id(f)]: f for f in findings}
 
-    def open_tag(n: int, primary: bool) -> str:
+    def open_tag(n: int, primary: bool, last: bool) -> str:
         f = meta[n]
-        cls = f"hl sev-{_e(f.severity)}" + ("" if primary else " cont")
+        cls = f"hl sev-{_e(f.severity)}" + ("" if primary else " cont") + (" last" if last else "")
         common = f'class="{cls}" data-finding="{n}" data-category="{_e(f.category)}"'
         if not primary:
             return f"<mark {common}>"

@@ -62,10 +62,11 @@ mark.hl.sev-error { background: var(--err-bg); border-bottom: 3px solid var(--er
 mark.hl.sev-warning { background: var(--warn-bg); border-bottom: 3px dashed var(--warn-ink); }
 mark.hl.sev-info { background: var(--info-bg); border-bottom: 3px dotted var(--info-ink); }
 mark.hl mark.hl { padding: 0; }
-mark.hl[data-n]::after { content: attr(data-n); font-size: .65em; vertical-align: super;
+mark.hl.last::after { content: attr(data-finding); font-size: .65em; vertical-align: super;
   line-height: 0; margin-left: 1px; color: var(--muted); font-weight: 600; }
 mark.hl.filtered { background: none; border-bottom: none; cursor: auto; padding: 0; }
 mark.hl.filtered::after { content: none; }
+mark.hl mark.hl.last::after { margin-left: 2px; }
 mark.hl.active { outline: 2px solid var(--focus); outline-offset: 1px; }
 
 /* finding cards */
@@ -77,6 +78,7 @@ ol.cards { list-style: none; padding: 0; margin: 0; display: grid; gap: .6rem; }
 .card.sev-info { border-left-color: var(--info-ink); }
 .card .where { margin: 0 0 .25rem; font-size: .9rem; color: var(--muted); }
 .card .where a { font-weight: 600; }
+.card .where::before { content: "[" attr(data-n) "] "; font-weight: 600; color: var(--ink); }
 .message { margin: 0 0 .2rem; font-weight: 600; }
 .rule { margin: 0 0 .4rem; font-size: .85rem; color: var(--muted); }
 .badge { display: inline-block; font-size: .72rem; font-weight: 700; text-transform: uppercase;
@@ -111,9 +113,8 @@ ul.refs { margin: 0; padding-left: 1.1rem; }
   article.document:first-of-type { break-before: auto; }
   .line { break-inside: avoid; }
   .card { break-inside: avoid; }
-  mark.hl[data-n]::after { content: "[" attr(data-n) "]"; color: #000; }
+  mark.hl.last::after { content: "[" attr(data-finding) "]"; color: #000; }
   .card .where a { color: #000; text-decoration: none; }
-  .card .where::before { content: "[" attr(data-n) "] "; }
   ul.refs a::after { content: " <" attr(href) ">"; font-size: .85em; word-break: break-all; color: #333; }
   a { color: #000; }
 }

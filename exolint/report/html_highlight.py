@@ -2,7 +2,8 @@
 
 Findings may overlap. Marks are nested where spans nest; where they cross (or run over a line
 break) a mark is closed and reopened, and the reopened piece is a *continuation*: only the first
-piece of each finding carries its id, is focusable and counts as its highlight.
+piece of each finding carries its id, is focusable and counts as its highlight; the *last* piece
+is where a reference number can go (``open_tag(key, primary, last)``).
 """
 from __future__ import annotations
 
@@ -32,8 +33,8 @@ def split_lines(source: str) -> list[tuple[int, int, int]]:
 
 
 def highlight_lines(source: str, spans: list[Span],
-                    open_tag: Callable[[int, bool], str]) -> list[str]:
-    """HTML of each source line, escaped, with ``open_tag(key, primary)`` ... ``</mark>`` marks."""
+                    open_tag: Callable[[int, bool, bool], str]) -> list[str]:
+    """HTML of each source line, escaped, with ``open_tag(key, primary, last)``...``</mark>`` marks."""
     size = len(source)
     spans = [Span(max(0, min(s.start, size)), max(0, min(max(s.end, s.start + 1), size)), s.key)
              for s in spans]
@@ -48,13 +49,14 @@ def highlight_lines(source: str, spans: list[Span],
             i += 1
         pieces = [(max(s.start, ls), min(s.end, le), s.key) for s in active]
         pieces = [p for p in pieces if p[1] > p[0]]
-        out.append(_render_line(source, ls, le, pieces, primary_done, open_tag))
+        true_ends = {s.key: s.end for s in active}
+        out.append(_render_line(source, ls, le, pieces, primary_done, open_tag, true_ends))
         active = [s for s in active if s.end > next_ls]
     return out
 
 
 def _render_line(source: str, ls: int, le: int, pieces: list[tuple[int, int, int]],
-                 primary_done: set[int], open_tag) -> str:
+                 primary_done: set[int], open_tag, true_ends: dict[int, int]) -> str:
     if not pieces:
         return html.escape(source[ls:le], quote=False)
     ends = {key: e for _s, e, key in pieces}
@@ -65,6 +67,13 @@ def _render_line(source: str, ls: int, le: int, pieces: list[tuple[int, int, int
     parts: list[str] = []
     stack: list[int] = []
     prev = ls
+
+    def is_last(key: int) -> bool:
+        """A piece is the finding's last when it reaches the finding's end and no mark it sits in
+        closes earlier (which would split it)."""
+        end = ends[key]
+        return end == true_ends[key] and all(ends[k] >= end for k in stack)
+
     for b in bounds:
         if b > prev:
             parts.append(html.escape(source[prev:b], quote=False))
@@ -78,12 +87,12 @@ def _render_line(source: str, ls: int, le: int, pieces: list[tuple[int, int, int
                 if top not in ending:
                     reopen.append(top)
             for key in reversed(reopen):
-                parts.append(open_tag(key, False))
+                parts.append(open_tag(key, False, is_last(key)))
                 stack.append(key)
         for _s, _e, key in sorted(starts.get(b, ()), key=lambda p: (-p[1], p[2])):
             primary = key not in primary_done
             primary_done.add(key)
-            parts.append(open_tag(key, primary))
+            parts.append(open_tag(key, primary, is_last(key)))
             stack.append(key)
     parts.extend("</mark>" for _ in stack)
     return "".join(parts)
