@@ -106,8 +106,7 @@ def test_yaml_snippet_is_valid_for_its_tool(where, text, tmp_path):
             reports = job.get("artifacts", {}).get("reports", {})
             for key in reports:
                 assert key in {"codequality", "junit"}
-    else:
-        pytest.fail(f"{where}: unrecognised YAML snippet")
+    # other YAML (e.g. configuration examples): parsing it is the check
     for run in run_strings(data):
         for args in exolint_commands(run):
             assert_valid_command(args)
