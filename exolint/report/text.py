@@ -70,9 +70,14 @@ def explain_lines(f: Finding, rule) -> list[str]:
     if suggestion:
         out.extend(_field("write instead", suggestion))
     if rule is not None:
-        refs = [ref.title + (f" <{ref.url}>" if ref.url else "") for ref in rule.references]
-        for i, ref in enumerate(refs):
-            out.append(f"{_INDENT}see: {ref}" if i == 0 else f"{' ' * len(_INDENT)}     {ref}")
+        pad = " " * (len(_INDENT) + len("see: "))
+        for i, ref in enumerate(rule.references):
+            lead = f"{_INDENT}see: " if i == 0 else pad
+            line = lead + ref.title + (f" <{ref.url}>" if ref.url else "")
+            if ref.url and len(line) > EXPLAIN_WIDTH:  # a long address goes on its own line
+                out.extend([lead + ref.title, f"{pad}  <{ref.url}>"])
+            else:
+                out.append(line)
         out.append(f"{_INDENT}more: exolint explain {rule.id}")
     return out
 
