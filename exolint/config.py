@@ -307,8 +307,8 @@ class Config:
 
     def validate_names(self, known: set[str], paths: list[str]) -> None:
         """Rule ids / categories named in select, ignore and severity must exist."""
-        files = {self.config_for(p) for p in paths} - {None}
-        for cfg in files:
+        files = {str(c.path): c for c in map(self.config_for, paths) if c is not None}
+        for cfg in files.values():
             tables = [(cfg.table, cfg.values)] + [
                 (f"{cfg.table + '.' if cfg.table else ''}overrides[{o.index}]", o.values)
                 for o in cfg.overrides]
