@@ -17,6 +17,7 @@ CATEGORIES = (
     "regulator_claim",
     "hype",
     "testimonial_results",
+    "cell_therapy",
 )
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}

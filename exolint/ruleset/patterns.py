@@ -92,7 +92,9 @@ def anchors_for(pattern: str, case_sensitive: bool = False) -> frozenset[str] | 
     result = _seq_anchors(list(parsed))
     if not result:
         return None
-    return frozenset(a if case_sensitive else a.lower() for a in result)
+    # the prefilter scans lower-cased text, so anchors are lower-cased even for case-sensitive
+    # rules: finding "msc" is a necessary condition for matching "MSC"
+    return frozenset(a.lower() for a in result)
 
 
 def has_nested_unbounded_quantifier(pattern: str) -> bool:
