@@ -15,6 +15,7 @@ from .engine import RuleTimeout, check_document
 from .findings import FileError, Finding
 from .parallel import lint_files
 from .prefilter import may_have_findings
+from .sparse import text_to_parse
 from .ruleset import SEVERITY_RANK, RuleSet
 from .config import ConfigError
 from .pathfilter import make_skip
@@ -134,7 +135,9 @@ def lint_file(path: str, ruleset: RuleSet, options: LintOptions) -> FileResult:
         return result
     try:
         doc = binary_doc or document_for(
-            path, source, notes, copy_fields=settings.front_matter_fields)
+            path, text_to_parse(path, source, ruleset), notes, copy_fields=settings.front_matter_fields)
+        if binary_doc is None:  # a .docx has no text source to restore
+            doc.source = source  # quiet blocks were blanked in place: same offsets, same lines
     except ReaderError as exc:
         result.errors.append(FileError(path, str(exc)))
         return result

@@ -1,6 +1,7 @@
 """Document x rules -> findings: prefilter, match, sentence context, exceptions, markets."""
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 import regex
@@ -9,6 +10,7 @@ from .document import Document
 from .findings import Finding
 from .ruleset import Rule, RuleSet
 from .sentences import sentence_bounds
+from .windows import ends_inside_word, match_windows
 
 MATCH_TIMEOUT = 1.0  # seconds one pattern may spend on one document
 
@@ -29,10 +31,11 @@ def check_document(doc: Document, ruleset: RuleSet, markets: frozenset[str] | No
     text = doc.text
     findings: list[Finding] = []
     label = market_label(markets)
-    for rule in ruleset.candidates(text):
+    for rule, anchor_spans in ruleset.candidate_hits(text):
         if not rule.applies_to(markets):
             continue
-        spans = _rule_spans(rule, text, doc.path, timeouts)
+        windows = match_windows(text, anchor_spans) if anchor_spans is not None else [(0, len(text))]
+        spans = _rule_spans(rule, text, doc.path, timeouts, windows)
         for start, end in spans:
             if _excepted(rule, text, start, end):
                 continue
@@ -41,18 +44,22 @@ def check_document(doc: Document, ruleset: RuleSet, markets: frozenset[str] | No
     return findings
 
 
-def _rule_spans(rule: Rule, text: str, path: str, timeouts) -> list[tuple[int, int]]:
-    """Match spans of all the rule's patterns, overlapping ones merged into the first."""
+def _rule_spans(rule: Rule, text: str, path: str, timeouts,
+                windows: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Match spans of all the rule's patterns within ``windows`` (default: the whole text),
+    overlapping ones merged into the first. The rule gets MATCH_TIMEOUT seconds in all."""
     spans: list[tuple[int, int]] = []
-    for pat in rule.compiled:
-        try:
-            for m in pat.finditer(text, timeout=MATCH_TIMEOUT):
-                if m.end() > m.start():
-                    spans.append((m.start(), m.end()))
-        except TimeoutError:
-            if timeouts is not None:
-                timeouts.append(RuleTimeout(rule.id, path))
-            break
+    deadline = time.monotonic() + MATCH_TIMEOUT
+    try:
+        for pat in rule.compiled:
+            for lo, hi in windows if windows is not None else [(0, len(text))]:
+                left = max(deadline - time.monotonic(), 0.001)
+                for m in pat.finditer(text, lo, hi, timeout=left):
+                    if m.end() > m.start() and not ends_inside_word(text, m.end(), hi):
+                        spans.append((m.start(), m.end()))
+    except TimeoutError:
+        if timeouts is not None:
+            timeouts.append(RuleTimeout(rule.id, path))
     if len(spans) < 2:
         return spans
     spans.sort()

@@ -25,24 +25,29 @@ _DIRECTIVE_WORD = "exolint"
 
 def prefilter_text(source: str) -> str:
     """The source as the anchor check sees it: normalised, lower-cased, markup characters dropped."""
+    return screen_text(source).lower()
+
+
+def screen_text(source: str) -> str:
+    """The source normalised like a Document's text, entities decoded, markup characters dropped."""
     text = normalise_chars(source)
     if any(c in text for c in _REMOVE):
         text = text.translate(_DELETE)
     if "&" in text and _ENTITY.search(text):
         text = html.unescape(text)
         text = normalise_chars(text).translate(_DELETE)
-    return text.translate(_INLINE_MARKUP).lower()
+    return text.translate(_INLINE_MARKUP)
 
 
 def may_have_findings(source: str, ruleset: RuleSet) -> bool:
     """False only when no rule of ``ruleset`` can match anywhere in ``source``.
 
-    Rules without a derivable anchor always run, so a rule set holding one never skips a file;
-    an ``exolint`` directive (suppressions, market overrides) always leads to a full parse.
+    For rules without a derivable anchor, their anchor-less patterns are run on the text directly
+    (``RuleSet.may_match``); an ``exolint`` directive (suppressions, market overrides) always
+    leads to a full parse.
     """
-    if ruleset.always_run:
+    text = screen_text(source)
+    lowered = text.lower()
+    if _DIRECTIVE_WORD in lowered:
         return True
-    text = prefilter_text(source)
-    if _DIRECTIVE_WORD in text:
-        return True
-    return ruleset.any_anchor(text)
+    return ruleset.may_match(text, lowered)

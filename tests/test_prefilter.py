@@ -52,13 +52,16 @@ def test_directive_forces_a_parse(rules):
     assert may_have_findings("<!-- exolint-disable -->\nHelps skin feel softer.", rules)
 
 
-def test_rule_without_anchor_always_runs(tmp_path):
+def test_rule_without_anchor_is_screened_by_its_own_pattern(tmp_path):
     pack = tmp_path / "p.toml"
     pack.write_text((SAMPLE_RULES / "sample.toml").read_text(encoding="utf-8").replace(
-        "patterns = ['breakthrough']", "patterns = ['\\\\d+ ?%']"), encoding="utf-8")
+        "patterns = ['breakthrough']", "patterns = ['\\d{3,} (?-i:[A-Z]{2})', 'breakthrough']"),
+        encoding="utf-8")
     rs = RuleSet.load([tmp_path], include_bundled=False)
     assert [r.id for r in rs.always_run] == ["sample-breakthrough"]
-    assert may_have_findings("nothing risky", rs)
+    assert not may_have_findings("nothing risky here, 123 times", rs)
+    assert may_have_findings("now 4500 UK clinics", rs)  # the anchor-less pattern matches
+    assert may_have_findings("a real break&shy;through", rs)  # its anchored pattern's word
 
 
 def test_prefilter_text_is_lower_case_and_normalised():

@@ -119,8 +119,32 @@ _ZERO_WIDTH = {_sre_c.AT, _sre_c.ASSERT, _sre_c.ASSERT_NOT}
 _REPEATS = {_MAX_REPEAT, _MIN_REPEAT} | ({_POSSESSIVE_REPEAT} if _POSSESSIVE_REPEAT else set())
 
 
+# Words so frequent in skincare copy that an anchor set holding one narrows little; anchors are
+# still sound, this only ranks the alternatives a pattern offers (see _quality).
+COMMON_WORDS = frozenset("""
+a about after all also always an and any are as at back based be been before best better but by
+can cut day days does each even every few first for free from get give good great had has have
+help her his how in into is it its just like look looks made make many may more most much new no
+not now of off on one only or our out over per see session sessions she skin so some such than
+that the their them then there these they this those time to too treatment treatments two up us
+use very was way we well were what when which while who will with without you your result results
+face facial facials serum exosome exosomes clinic product products cell cells care effect effects
+""".split())
+
+
+def _valid(anchor: str) -> bool:
+    """Long enough to narrow anything down; a digit or symbol makes a short anchor rare enough."""
+    return len(anchor) >= MIN_ANCHOR or (len(anchor) >= 1 and not anchor.isalpha() and not anchor.isspace())
+
+
+def _quality(anchor: str) -> int:
+    """Higher is rarer: length, digits and symbols count for more, common words for less."""
+    q = len(anchor) + 4 * sum(1 for c in anchor if not c.isalpha())
+    return q - 6 if anchor.lower() in COMMON_WORDS else q
+
+
 def _score(options: set[str]) -> int:
-    return min(len(o) for o in options)
+    return min(_quality(o) for o in options)
 
 
 def _seq_anchors(items: list) -> set[str] | None:
@@ -130,7 +154,7 @@ def _seq_anchors(items: list) -> set[str] | None:
 
     def consider(options: set[str] | None) -> None:
         nonlocal best
-        if options and _score(options) >= MIN_ANCHOR and (best is None or _score(options) > _score(best)):
+        if options and all(_valid(o) for o in options) and (best is None or _score(options) > _score(best)):
             best = options
 
     def consider_run(chars: list[str]) -> None:

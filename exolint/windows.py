@@ -1,0 +1,44 @@
+"""Where in a text a rule's patterns need to run: short windows around its anchor hits.
+
+Every match of a rule contains one of its anchors, and a match is a phrase, not a page: at most
+``MAX_MATCH`` characters. So a pattern only needs to run within ``MAX_MATCH`` characters either side
+of each anchor occurrence. Windows that touch are merged, so each character is scanned at most
+once per rule and the cost stays linear in the text, however many hits there are.
+
+Window edges never change what a pattern sees: ``regex`` lookbehinds look before the window start,
+and a window end is moved to a non-word character (a match that would end inside a word at a
+window end is dropped by the engine) with ``MAX_MATCH`` characters of room for lookaheads.
+"""
+from __future__ import annotations
+
+MAX_MATCH = 300  # characters; longer matches are not found (see docs/performance.md)
+_SNAP = 64  # how far a window end moves forward to reach a non-word character
+
+
+def match_windows(text: str, anchor_spans: list[tuple[int, int]],
+                  reach: int = MAX_MATCH) -> list[tuple[int, int]]:
+    """Merged (start, end) windows of ``text`` around ``anchor_spans`` (any order)."""
+    n = len(text)
+    merged: list[list[int]] = []
+    for s, e in sorted(anchor_spans):
+        a, b = max(0, s - reach), min(n, e + reach)
+        if merged and a <= merged[-1][1]:
+            if b > merged[-1][1]:
+                merged[-1][1] = b
+        else:
+            merged.append([a, b])
+    out = []
+    for a, b in merged:
+        limit = min(n, b + _SNAP)
+        while b < limit and (text[b].isalnum() or text[b] == "_"):
+            b += 1
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
+
+
+def ends_inside_word(text: str, end: int, window_end: int) -> bool:
+    """A match cut short by the window end: it would continue into a word character."""
+    return end == window_end and end < len(text) and (text[end].isalnum() or text[end] == "_")

@@ -1,0 +1,60 @@
+"""Blanking quiet chunks before parsing: same offsets, same findings, less work."""
+from conftest import SAMPLE_RULES
+
+import pytest
+
+from exolint.api import LintOptions, lint_file, lint_text
+from exolint.ruleset import RuleSet
+from exolint.sparse import MIN_SIZE, chunks, quiet_blocks_blanked
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return RuleSet.load([SAMPLE_RULES], include_bundled=False)
+
+
+FILLER = "Helps skin feel softer and look brighter after a course of facials.\n" * 4
+
+
+def page(*blocks: str) -> str:
+    body = "\n\n".join(blocks) + "\n"
+    while len(body) < MIN_SIZE:
+        body = body + "\n" + FILLER
+    return body
+
+
+def test_blanked_text_keeps_length_and_line_breaks(rules):
+    src = page("---\nmarket: UK\n---", "# Title", FILLER, "A miracle\r\nserum.", FILLER, "End\r")
+    out = quiet_blocks_blanked(src, rules)
+    assert out is not None and len(out) == len(src)
+    assert [i for i, c in enumerate(out) if c in "\r\n"] == [i for i, c in enumerate(src) if c in "\r\n"]
+    assert "A miracle\r\nserum." in out and "market: UK" in out  # anchor chunk and front matter kept
+    assert "Helps skin" not in out
+
+
+def test_no_cut_inside_fences_raw_html_or_indented_continuations():
+    src = ("intro\n\n```\ncode\n\nmore code\n```\n\n<!-- a\n\ncomment -->\n\n- item\n\n  continued\n\n"
+           "    indented code\n\nlast\n")
+    spans = [src[s:e] for s, e, _ in chunks(src)]
+    assert "```\ncode\n\nmore code\n```\n" in spans
+    assert "<!-- a\n\ncomment -->\n" in spans
+    assert any(s.startswith("- item") and "continued" in s and "indented code" in s for s in spans)
+
+
+def test_unclosed_fence_runs_to_the_end():
+    src = "para\n\n```\nopen fence\n\nnever closed\n"
+    assert [src[s:e] for s, e, _ in chunks(src)][-1] == "```\nopen fence\n\nnever closed\n"
+
+
+@pytest.mark.parametrize("ext", [".md", ".txt"])
+def test_findings_identical_with_and_without_blanking(tmp_path, rules, ext):
+    src = page("# Our *miracle* facial", FILLER, "- no known\n  side effects", FILLER,
+               "> Zero side-effects, she said.", "```\nno side effects in code\n```", FILLER,
+               "Made with **umbilical-cord derived** cells \u2014 a breakthrough.")
+    path = tmp_path / f"page{ext}"
+    path.write_text(src, encoding="utf-8")
+    fast = lint_file(str(path), rules, LintOptions())
+    full = lint_text(src, str(path), rules)
+    assert [f.to_dict() for f in fast.findings] == [f.to_dict() for f in full]
+    assert len(full) >= 4
+    assert all(src[f.start:f.end] == f.match for f in fast.findings)
