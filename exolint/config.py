@@ -13,8 +13,6 @@ import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import pathspec
-
 from .ruleset import MARKETS, SEVERITIES
 from .sources.frontmatter import DEFAULT_COPY_FIELDS
 
@@ -22,6 +20,14 @@ if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
+
+
+def _pathspec():
+    """pathspec, imported on first use (only configs with overrides need it): faster start-up."""
+    import pathspec
+
+    return pathspec
+
 
 CONFIG_NAMES = (".exolint.toml", "exolint.toml", "pyproject.toml")
 FAIL_ON = ("error", "warning", "info", "never")
@@ -66,7 +72,7 @@ def _globs(value, file, table, key) -> list[str]:
         if p.count("[") > p.count("]"):
             raise ConfigError(f"{_where(file, table, key)}: bad glob {p!r}: unclosed '['")
         try:
-            pathspec.GitIgnoreSpec.from_lines([p])
+            _pathspec().GitIgnoreSpec.from_lines([p])
         except Exception as exc:  # pathspec raises its own pattern errors
             raise ConfigError(f"{_where(file, table, key)}: bad glob {p!r}: {exc}") from None
     return pats
@@ -132,7 +138,7 @@ def _check_keys(data: dict, allowed, file: Path, table: str) -> None:
 class Override:
     index: int
     paths: list[str]
-    spec: pathspec.PathSpec
+    spec: "pathspec.PathSpec"
     values: dict
 
 
@@ -186,7 +192,7 @@ def load_config_file(path: Path) -> ConfigFile:
             raise ConfigError(f"{path}: {where}: missing key 'paths' (a list of globs)")
         vals = {k: OVERRIDE_KEYS[k](v, path, where, k) for k, v in o.items()}
         paths = vals.pop("paths")
-        cfg.overrides.append(Override(i, paths, pathspec.GitIgnoreSpec.from_lines(paths), vals))
+        cfg.overrides.append(Override(i, paths, _pathspec().GitIgnoreSpec.from_lines(paths), vals))
     return cfg
 
 

@@ -8,10 +8,7 @@ are checked again in this process.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from .findings import FileError
@@ -62,6 +59,8 @@ def _lint_in_worker(path: str) -> "FileResult":
 
 
 def _context():
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
@@ -79,6 +78,9 @@ def lint_files(paths: list[str], ruleset: "RuleSet", options: "LintOptions", job
             if progress:
                 progress(done, total)
         return
+    from concurrent.futures import ProcessPoolExecutor  # imported here: a one-file run never pays for it
+    from concurrent.futures.process import BrokenProcessPool
+
     ruleset.candidates("")  # build the prefilter index once, before the workers copy it
     chunksize = max(1, min(32, total // (jobs * 8)))
     try:

@@ -13,6 +13,8 @@ from pathlib import Path
 import regex
 
 from .model import CATEGORIES, MARKETS, SEVERITIES, ContextCheck, Reference, Rule
+from .cache import cached
+from .lazy import LazyPattern
 from .patterns import PatternError, anchors_for, compile_pattern, has_nested_unbounded_quantifier
 
 if sys.version_info >= (3, 11):
@@ -72,6 +74,17 @@ def load_rules(folders: list[Path] | None = None, include_bundled: bool = True) 
     if include_bundled:
         dirs.append(bundled_rules_dir())
     dirs.extend(Path(f) for f in folders or [])
+    try:
+        files = [d / CONTEXTS_FILE for d in [bundled_rules_dir(), *dirs] if (d / CONTEXTS_FILE).is_file()]
+        files += [p for d in dirs for p in rule_files(d)]
+    except RuleFileError:
+        files = None  # let the normal load report it
+    if files is None:
+        return _load_rules(dirs)
+    return cached(dirs, files, lambda: _load_rules(dirs))
+
+
+def _load_rules(dirs: list[Path]) -> list[Rule]:
     contexts: dict[str, ContextCheck] = {}
     # the bundled shared contexts are always available, even to user packs used on their own
     context_dirs = [bundled_rules_dir()] + [d for d in dirs if d != bundled_rules_dir()]
@@ -146,7 +159,7 @@ def _compile_context_list(path: Path, text: str, field: str, values, rule_id: st
             raise RuleFileError(str(path), "empty regex", rule_id=rule_id, field=field,
                                 line=_find_line(text, rule_id, field.rsplit(".", 1)[-1]))
         try:
-            out.append(regex.compile(v, regex.IGNORECASE))
+            out.append(LazyPattern.of(regex.compile(v, regex.IGNORECASE)))
         except regex.error as exc:
             raise RuleFileError(str(path), f"regex {v!r} does not compile: {exc.msg} at position {exc.pos}",
                                 rule_id=rule_id, field=field,
@@ -233,7 +246,7 @@ def _build_rule(path: Path, text: str, pack: str, raw: dict, contexts: dict[str,
         if not isinstance(pat, str):
             fail("patterns", f"pattern {i + 1} is not a string")
         try:
-            compiled.append(compile_pattern(pat, case_sensitive))
+            compiled.append(LazyPattern.of(compile_pattern(pat, case_sensitive)))
         except PatternError as exc:
             where = f" at position {exc.position}" if exc.position is not None else ""
             fail("patterns", f"pattern {i + 1} {pat!r} {exc}{where}")

@@ -8,8 +8,6 @@ comments. Raw HTML blocks go through the HTML reader (visible text only; directi
 """
 from __future__ import annotations
 
-from markdown_it import MarkdownIt
-from mdit_py_plugins.footnote import footnote_plugin
 
 from ..document import Directive, Document, TextBuilder
 from .align import SourceAligner, line_starts
@@ -20,7 +18,10 @@ from .html import extract_html
 _CODE_PLACEHOLDER = " \u2026 "  # stands for inline code, so words either side never join
 
 
-def make_parser(mdx: bool = False) -> MarkdownIt:
+def make_parser(mdx: bool = False) -> "MarkdownIt":
+    from markdown_it import MarkdownIt  # imported on first use: keeps start-up fast
+    from mdit_py_plugins.footnote import footnote_plugin
+
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     md.use(footnote_plugin)
     if mdx:

@@ -1,0 +1,97 @@
+"""An on-disk cache of loaded rule sets, so start-up does not re-validate and re-compile rules.
+
+The key is a hash of everything the result depends on: the content and path of every rule and
+context file, the folders asked for, and the code that builds rules (exolint version, Python and
+``regex`` versions, the size and mtime of the ruleset modules). A changed rule file is a new key.
+Stored in ``$XDG_CACHE_HOME/exolint`` (default ``~/.cache/exolint``; ``EXOLINT_CACHE_DIR``
+overrides it, ``EXOLINT_NO_CACHE=1`` turns it off). Any problem -- unwritable folder, corrupt or
+foreign file -- falls back to loading the rules normally; the cache can never break a run.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from pathlib import Path
+from typing import Callable
+
+FORMAT = b"exolint-rules-cache-1"
+_KEEP = 8  # old entries beyond this many are removed
+
+
+def cache_dir() -> Path | None:
+    if os.environ.get("EXOLINT_NO_CACHE"):
+        return None
+    explicit = os.environ.get("EXOLINT_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "exolint"
+
+
+def cache_key(dirs: list[Path], files: list[Path]) -> str:
+    import regex
+
+    from .. import __version__
+
+    h = hashlib.sha256(FORMAT)
+    h.update(f"{__version__}|{sys.version}|{regex.__version__}".encode())
+    here = Path(__file__).resolve().parent
+    for module in sorted(here.glob("*.py")):
+        st = module.stat()
+        h.update(f"{module.name}:{st.st_size}:{st.st_mtime_ns}".encode())
+    for d in dirs:
+        h.update(b"D" + os.fsencode(str(d.resolve())))
+    for f in files:
+        h.update(b"F" + os.fsencode(str(f)) + b"\0" + f.read_bytes())
+    return h.hexdigest()
+
+
+def cached(dirs: list[Path], files: list[Path], load: Callable[[], list]) -> list:
+    """``load()``'s result, from the cache when the same inputs were loaded before."""
+    folder = cache_dir()
+    if folder is None:
+        return load()
+    try:
+        key = cache_key(dirs, files)
+    except OSError:
+        return load()  # a file vanished or cannot be read: let the loader report it
+    path = folder / f"rules-{key[:32]}.pickle"
+    hit = _read(path)
+    if hit is not None:
+        return hit
+    rules = load()
+    _write(folder, path, rules)
+    return rules
+
+
+def _read(path: Path):
+    try:
+        st = path.stat()
+        if hasattr(os, "getuid") and st.st_uid != os.getuid():
+            return None  # never unpickle a file someone else wrote
+        with open(path, "rb") as fh:
+            return pickle.load(fh)
+    except Exception:  # missing, unreadable, corrupt, from another version: load normally
+        return None
+
+
+def _write(folder: Path, path: Path, rules) -> None:
+    import tempfile
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".rules-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(rules, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+        entries = sorted(folder.glob("rules-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in entries[_KEEP:]:
+            old.unlink()
+    except Exception:  # read-only home, full disk, unpicklable rule: just do without the cache
+        pass

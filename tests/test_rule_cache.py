@@ -1,0 +1,90 @@
+"""The on-disk rule cache: same rules back, never a failure when the cache is unusable."""
+import os
+import pickle
+import shutil
+
+import pytest
+
+from conftest import SAMPLE_RULES
+
+from exolint.ruleset import RuleSet
+from exolint.ruleset.lazy import LazyPattern
+
+
+def load():
+    return RuleSet.load([SAMPLE_RULES], include_bundled=False)
+
+
+def describe(rs):
+    return [(r.id, r.patterns, r.anchors, [p.pattern for p in r.compiled]) for r in rs.rules]
+
+
+def test_second_load_comes_from_the_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("EXOLINT_CACHE_DIR", str(tmp_path / "c"))
+    first = load()
+    entries = list((tmp_path / "c").glob("rules-*.pickle"))
+    assert len(entries) == 1
+    second = load()
+    assert describe(second) == describe(first)
+    assert all(isinstance(p, LazyPattern) and p._compiled is None for r in second.rules for p in r.compiled)
+    assert [f.match for f in _check(second)] == [f.match for f in _check(first)]
+
+
+def _check(rs):
+    from exolint.api import lint_text
+    return lint_text("A miracle with no known side effects.", "x.txt", rs)
+
+
+def test_changed_rule_file_is_a_new_entry(tmp_path, monkeypatch):
+    monkeypatch.setenv("EXOLINT_CACHE_DIR", str(tmp_path / "c"))
+    rules = tmp_path / "rules"
+    shutil.copytree(SAMPLE_RULES, rules)
+    RuleSet.load([rules], include_bundled=False)
+    pack = rules / "sample.toml"
+    pack.write_text(pack.read_text(encoding="utf-8").replace("'breakthrough'", "'breakthroughs?'"),
+                    encoding="utf-8")
+    rs = RuleSet.load([rules], include_bundled=False)
+    assert rs.by_id["sample-breakthrough"].patterns == ("breakthroughs?",)
+    assert len(list((tmp_path / "c").glob("rules-*.pickle"))) == 2
+
+
+def test_corrupt_cache_falls_back(tmp_path, monkeypatch):
+    monkeypatch.setenv("EXOLINT_CACHE_DIR", str(tmp_path))
+    load()
+    entry, = tmp_path.glob("rules-*.pickle")
+    entry.write_bytes(b"not a pickle")
+    assert describe(load()) == describe(RuleSet.load([SAMPLE_RULES], include_bundled=False))
+
+
+@pytest.mark.skipif(os.geteuid() == 0 if hasattr(os, "geteuid") else True,
+                    reason="root can write to read-only folders")
+def test_unwritable_cache_dir_falls_back(tmp_path, monkeypatch):
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    ro.chmod(0o500)
+    monkeypatch.setenv("EXOLINT_CACHE_DIR", str(ro / "exolint"))
+    assert load().rules
+
+
+def test_cache_dir_that_is_a_file_falls_back(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("EXOLINT_CACHE_DIR", str(blocker / "exolint"))
+    assert load().rules
+
+
+def test_cache_can_be_turned_off(tmp_path, monkeypatch):
+    monkeypatch.setenv("EXOLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv("EXOLINT_NO_CACHE", "1")
+    load()
+    assert not list(tmp_path.iterdir())
+
+
+def test_lazy_pattern_compiles_on_first_use_and_pickles_small():
+    import regex
+    lazy = LazyPattern("mir(a)cle", regex.IGNORECASE)
+    assert lazy._compiled is None
+    assert lazy.search("A MIRACLE").group(1) == "A"
+    assert lazy._compiled is not None
+    back = pickle.loads(pickle.dumps(lazy))
+    assert back._compiled is None and back == lazy
