@@ -128,7 +128,7 @@ help her his how in into is it its just like look looks made make many may more 
 not now of off on one only or our out over per see session sessions she skin so some such than
 that the their them then there these they this those time to too treatment treatments two up us
 use very was way we well were what when which while who will with without you your result results
-face facial facials serum exosome exosomes clinic product products cell cells care effect effects
+face facial facials serum exosome exosomes clinic product products cell cells care
 """.split())
 
 
