@@ -139,4 +139,6 @@ def test_anchors_are_required_literals():
     anchors = anchors_for(r"(?:injection|infusion)s?")
     assert all(any(a in t for a in anchors) for t in ("injections", "infusion"))
     assert not any(a in "injury" for a in anchors)
-    assert anchors_for(r"\d+%") is None
+    assert anchors_for(r"\d+%") == frozenset({"%"})  # a symbol is rare enough on its own
+    assert anchors_for(r"\d+ ?\w+") is None
+    assert anchors_for("no (?:more|less)") is None  # two-letter words narrow nothing down
