@@ -34,7 +34,10 @@ def _repo_root(folder: str) -> str | None:
 
 
 def gitignored(path: str, is_dir: bool) -> bool:
-    full = Path(path).resolve()
+    # resolve the folder, not the file: a symlink is ignored by its own name, and a symlink loop
+    # must not raise (Path.resolve does)
+    absolute = os.path.abspath(path)
+    full = Path(os.path.realpath(os.path.dirname(absolute))) / os.path.basename(absolute)
     root = _repo_root(str(full.parent))
     folder = full.parent
     while True:

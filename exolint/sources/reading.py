@@ -7,6 +7,9 @@ Files with NUL bytes and no BOM are binary and are skipped.
 from __future__ import annotations
 
 import codecs
+import errno
+import os
+import stat
 
 MAX_BYTES = 200 * 1024 * 1024  # larger files are refused with a clear error
 
@@ -57,7 +60,24 @@ def read_text(path: str) -> tuple[str, list[str]]:
 
 
 def read_bytes(path: str) -> bytes:
-    """Read a file's bytes (at most MAX_BYTES). Raises UnreadableFile with a user-facing reason."""
+    """Read a file's bytes (at most MAX_BYTES). Raises UnreadableFile with a user-facing reason.
+
+    Only regular files are opened: a FIFO, socket or device could block or never end.
+    """
+    try:
+        kind = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise UnreadableFile("no such file (or a broken symbolic link)") from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise UnreadableFile("symbolic link loop") from None
+        raise UnreadableFile(exc.strerror or str(exc)) from None
+    if stat.S_ISDIR(kind):
+        raise UnreadableFile("is a directory")
+    if not stat.S_ISREG(kind):
+        what = "a FIFO (named pipe)" if stat.S_ISFIFO(kind) else "a socket" if stat.S_ISSOCK(kind) \
+            else "a device" if stat.S_ISCHR(kind) or stat.S_ISBLK(kind) else "not a regular file"
+        raise UnreadableFile(f"{what}, not read")
     try:
         with open(path, "rb") as fh:
             data = fh.read(MAX_BYTES + 1)
