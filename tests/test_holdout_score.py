@@ -17,7 +17,7 @@ SCORE = SHARED / "eval" / "score.py"
 LABELS = Path(__file__).parent / "data" / "holdout" / "holdout.labels.json"
 pytestmark = pytest.mark.skipif(not SCORE.is_file(), reason="../shared/eval/score.py is not beside the repo")
 
-MIN_RECALL = 0.95  # achieved: 1.000 (65/65) with 0 false positives when this test was written
+MIN_RECALL = 0.95  # achieved: 1.000 (145/145: 65 spans in 14 documents + 80 sentence-bank claims) with 0 false positives
 
 
 def test_holdout_recall_and_no_false_positives():
@@ -28,6 +28,6 @@ def test_holdout_recall_and_no_false_positives():
     m = re.search(r"recall ([\d.]+) \((\d+)/(\d+)\), false positives (\d+)", out)
     assert m, out
     recall, total, fp = float(m.group(1)), int(m.group(3)), int(m.group(4))
-    assert total >= 60, out  # the labels were not silently emptied
+    assert total >= 140, out  # the labels were not silently emptied
     assert fp == 0, out
     assert recall >= MIN_RECALL, out

@@ -126,6 +126,15 @@ DOCS = [
              "you might have eczema"]),
 ]
 
+# Sentence banks: short probes written blind after the first rule round (each line one paragraph).
+# Their category is "bank": the lines cover every category and are scored together.
+_here = os.path.dirname(os.path.abspath(__file__))
+_bank = lambda name: [l for l in open(os.path.join(_here, name), encoding="utf-8").read().split("\n\n") if l.strip()]
+DOCS.append(dict(file="sentence_bank_risky.txt", kind="risky", market="unknown",
+                 spans=[R(l.strip(), "bank") for l in _bank("sentence_bank_risky.txt")], clean=[]))
+DOCS.append(dict(file="sentence_bank_clean.txt", kind="compliant", market="unknown", spans=[],
+                 clean=[l.strip() for l in _bank("sentence_bank_clean.txt")]))
+
 here = os.path.dirname(os.path.abspath(__file__))
 for d in DOCS:
     text = open(os.path.join(here, d["file"]), encoding="utf-8").read()
