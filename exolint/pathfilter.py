@@ -10,9 +10,19 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-import pathspec
-
 from .config import Config
+
+
+class _LazyPathspec:
+    """``pathspec``, imported on first use: most runs never need it, and start-up counts."""
+
+    def __getattr__(self, name: str):
+        import pathspec
+
+        return getattr(pathspec, name)
+
+
+pathspec = _LazyPathspec()
 
 
 @lru_cache(maxsize=4096)

@@ -177,3 +177,23 @@ def test_catastrophic_pattern_times_out_and_the_run_goes_on(tmp_path, run_cli):
     assert [f["rule"] for f in json.loads(out)["findings"]] == ["sample-miracle"]
     code, out, err = run_cli("test-rules", rules)
     assert "nests unbounded quantifiers" in err and "sample-breakthrough" in err
+
+
+@pytest.mark.parametrize("old,new,expected", [
+    ("patterns = ['breakthrough']", "patterns = ['breakthrough'", "invalid TOML"),
+    ("patterns = ['breakthrough']", "patterns = ['(?:x)?']", "field 'patterns': pattern 1 '(?:x)?' matches the empty string"),
+    ("patterns = ['breakthrough']", "patterns = ['']", "field 'patterns'"),
+    ("patterns = ['breakthrough']", "patterns = 'x'\nspeed = 3", "field 'speed': unknown field"),
+    ('severity = "info"', "severity = 3", "field 'severity'"),
+])
+def test_malformed_rule_files_are_refused_with_file_line_and_field(tmp_path, run_cli, good, old, new, expected):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    pack = (SAMPLE_RULES / "sample.toml").read_text(encoding="utf-8")
+    assert old in pack
+    (rules / "sample.toml").write_text(pack.replace(old, new), encoding="utf-8")
+    code, out, err = run_cli("check", "--no-bundled-rules", "--rules", rules, good)
+    assert code == 2 and "Traceback" not in err
+    assert f"{rules / 'sample.toml'}:" in err and expected in err
+    line = int(err.split(f"{rules / 'sample.toml'}:")[1].split(":")[0])
+    assert 1 <= line <= pack.count("\n") + 2

@@ -13,12 +13,22 @@ import re
 import sys
 from dataclasses import dataclass, field
 
-import yaml
-
 from ..document import TextBuilder
 from .align import LINE_BREAK, SourceAligner
 from .errors import ReaderError
 from .markets import markets_from_locale
+
+
+class _LazyYaml:
+    """``yaml``, imported on first use: most runs never need it, and start-up counts."""
+
+    def __getattr__(self, name: str):
+        import yaml
+
+        return getattr(yaml, name)
+
+
+yaml = _LazyYaml()
 
 if sys.version_info >= (3, 11):
     import tomllib
