@@ -215,13 +215,14 @@ def machine() -> dict:
                     break
     except OSError:
         pass
+    from importlib.metadata import PackageNotFoundError, version
+
     versions = {}
-    for mod in ("regex", "ahocorasick", "markdown_it", "click"):
+    for dist in ("regex", "pyahocorasick", "markdown-it-py", "click"):
         try:
-            m = __import__(mod)
-            versions[mod] = getattr(m, "__version__", "?")
-        except ImportError:
-            versions[mod] = "not installed"
+            versions[dist] = version(dist)
+        except PackageNotFoundError:
+            versions[dist] = "not installed"
     mem = ""
     try:
         with open("/proc/meminfo") as fh:
@@ -318,7 +319,20 @@ def render(res: dict, command: str) -> str:
         f"The same run with those {len(res['weak']) + len(rs['no_anchor'])} rules left out "
         f"(`--ignore`), so that every remaining rule has selective anchors: {sel['wall']:.2f} s, "
         f"**{sel_mbs:.1f} MB/s**, {sel['files'] / sel['wall']:.0f} files/s, peak {sel['peak_mb']:.0f} MB, "
-        f"{sel['findings']} findings. This is what the design gives once those rules get better anchors.",
+        f"{sel['findings']} findings: the throughput once every rule has selective anchors, "
+        f"{'meeting' if sel_mbs >= 10 else 'still below'} the 10 MB/s target.",
+        "",
+        '## Reading these figures',
+        '',
+        '- Throughput is limited by the bundled rules, not the pipeline: the pre-checks skip only files and',
+        '  chunks where no anchor occurs, and the rules listed above have anchors (`treatment`, `results`,',
+        '  `more`, `1`...) that occur on almost every page. Those rules are then matched near almost every',
+        '  word. Better literal words in those rules are the next step; the `--ignore` run above shows the',
+        '  effect.',
+        '- Start-up: the warm figure uses the on-disk rule cache. The cold figure is the first run after a',
+        '  rule file changes, when every pattern is validated and compiled once.',
+        '- The single 50 MB Markdown file scales linearly but peaks at about 1.4 GB. Nearly all its chunks',
+        '  hold an anchor, so markdown-it tokenises nearly all of it. Corpus-sized files stay far below 300 MB.',
         "",
         "## Exact commands",
         "",
