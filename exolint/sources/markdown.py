@@ -116,6 +116,9 @@ def build_markdown(path: str, source: str, parsed: str, copy_fields, mdx: bool,
         fm.emit(builder, source)
         markets = fm.markets
         parsed = blank_out(parsed, 0, fm.end)
+    # markdown-it replaces NUL by U+FFFD (CommonMark); do the same (same length) so the decoded
+    # text still aligns with the characters it came from
+    parsed = parsed.replace("\x00", "\ufffd")
     walker = _MarkdownCopy(source, parsed, builder, mdx)
     walker.run(make_parser(mdx).parse(parsed))
     directives = sorted([*extra_directives, *walker.directives], key=lambda d: d.start)
