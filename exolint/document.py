@@ -34,6 +34,7 @@ _TRANSLATE = {
 # Characters removed entirely: soft hyphen, zero-width space/joiners, word joiner, BOM.
 _REMOVE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 _TABLE = str.maketrans(_TRANSLATE)
+_REMOVE_RE = re.compile("[" + "".join(sorted(_REMOVE)) + "]")
 
 
 def normalise_chars(text: str) -> str:
@@ -63,7 +64,7 @@ class TextBuilder:
         """Add ``chunk``, which is the verbatim source text starting at ``src_start``."""
         if not chunk:
             return
-        if "\r" in chunk or any(c in _REMOVE for c in chunk):
+        if "\r" in chunk or _REMOVE_RE.search(chunk):
             self._add_with_removals(src_start, chunk)
             return
         self._emit(normalise_chars(chunk), src_start, src_start + len(chunk), exact=True)

@@ -10,7 +10,7 @@ from .document import Document
 from .findings import Finding
 from .ruleset import Rule, RuleSet
 from .sentences import sentence_bounds
-from .windows import ends_inside_word, match_windows
+from .windows import MAX_MATCH, ends_inside_word, match_windows
 
 MATCH_TIMEOUT = 1.0  # seconds one pattern may spend on one document
 
@@ -31,11 +31,10 @@ def check_document(doc: Document, ruleset: RuleSet, markets: frozenset[str] | No
     text = doc.text
     findings: list[Finding] = []
     label = market_label(markets)
-    for rule, anchor_spans in ruleset.candidate_hits(text):
+    for rule, patterns in ruleset.plan(text):
         if not rule.applies_to(markets):
             continue
-        windows = match_windows(text, anchor_spans) if anchor_spans is not None else [(0, len(text))]
-        spans = _rule_spans(rule, text, doc.path, timeouts, windows)
+        spans = _rule_spans(rule, text, doc.path, timeouts, patterns)
         for start, end in spans:
             if _excepted(rule, text, start, end):
                 continue
@@ -45,14 +44,19 @@ def check_document(doc: Document, ruleset: RuleSet, markets: frozenset[str] | No
 
 
 def _rule_spans(rule: Rule, text: str, path: str, timeouts,
-                windows: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
-    """Match spans of all the rule's patterns within ``windows`` (default: the whole text),
-    overlapping ones merged into the first. The rule gets MATCH_TIMEOUT seconds in all."""
+                patterns=None) -> list[tuple[int, int]]:
+    """Match spans of the rule's candidate ``patterns`` (pattern, pivot spans or None for the
+    whole text; default: every pattern on the whole text), each run only in windows around its
+    pivots; overlapping spans merged. The rule gets MATCH_TIMEOUT seconds in all."""
+    if patterns is None:
+        patterns = [(p, None, None) for p in rule.compiled]
     spans: list[tuple[int, int]] = []
     deadline = time.monotonic() + MATCH_TIMEOUT
+    whole = [(0, len(text))]
     try:
-        for pat in rule.compiled:
-            for lo, hi in windows if windows is not None else [(0, len(text))]:
+        for pat, pivots, reach in patterns:
+            windows = match_windows(text, pivots, reach or MAX_MATCH) if pivots is not None else whole
+            for lo, hi in windows:
                 left = max(deadline - time.monotonic(), 0.001)
                 for m in pat.finditer(text, lo, hi, timeout=left):
                     if m.end() > m.start() and not ends_inside_word(text, m.end(), hi):

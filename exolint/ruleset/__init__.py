@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import ahocorasick
-
+from .index import AnchorIndex, PatternRef
 from .loader import RuleFileError, bundled_rules_dir, load_rules
 from .model import CATEGORIES, MARKETS, SEVERITIES, SEVERITY_RANK, Reference, Rule
 
@@ -15,116 +14,79 @@ __all__ = [
 
 
 class RuleSet:
-    """A list of rules plus an Aho-Corasick index of their anchor words.
+    """A list of rules plus the prefilter index of their patterns' required words.
 
-    ``candidates(text)`` scans the lower-cased text once and returns only the rules whose anchors
-    occur (plus rules that have no anchor), so most rules never run on most text.
+    ``plan(text)`` scans the lower-cased text once (Aho-Corasick) and returns, per rule, only the
+    patterns whose required word groups all occur close together, with the places to look; so
+    most patterns never run on most text (see ``exolint.ruleset.index``).
     """
 
     def __init__(self, rules: list[Rule]):
         self.rules = list(rules)
         self.by_id = {r.id: r for r in self.rules}
-        self._always = [r for r in self.rules if r.anchors is None]
-        self._automaton = None
-        self._screens = None
+        self._index: AnchorIndex | None = None
 
     @classmethod
     def load(cls, folders: list[Path] | None = None, include_bundled: bool = True) -> "RuleSet":
         return cls(load_rules(folders, include_bundled))
 
-    def _index(self):
-        if self._automaton is None:
-            auto = ahocorasick.Automaton()
-            owners: dict[str, list[int]] = {}
-            for i, rule in enumerate(self.rules):
-                for anchor in rule.anchors or ():
-                    owners.setdefault(anchor, []).append(i)
-            for anchor, idx in owners.items():
-                auto.add_word(anchor, (tuple(idx), len(anchor)))
-            if owners:
-                auto.make_automaton()
-            self._automaton = auto if owners else False
-        return self._automaton
+    def index(self) -> AnchorIndex:
+        if self._index is None:
+            refs = []
+            for ri, rule in enumerate(self.rules):
+                groups = rule.pattern_groups or (None,) * len(rule.compiled)
+                reaches = rule.pattern_reach or (300,) * len(rule.compiled)
+                for pi in range(len(rule.compiled)):
+                    refs.append(PatternRef(ri, pi, groups[pi] if pi < len(groups) else None,
+                                           reaches[pi] if pi < len(reaches) else 300))
+            self._index = AnchorIndex(refs)
+        return self._index
 
     @property
     def always_run(self) -> list[Rule]:
-        """Rules with no derivable anchor: the prefilter cannot rule them out, so they always run."""
-        return self._always
+        """Rules with a pattern that has no required word: it runs on every text."""
+        idx = self.index()
+        seen = sorted({ref.rule_index for ref in idx.unanchored})
+        return [self.rules[i] for i in seen]
 
-    def any_anchor(self, lowered: str) -> bool:
-        """Whether any rule's anchor occurs in ``lowered`` (already lower-cased text)."""
-        auto = self._index()
-        if auto:
-            for _hit in auto.iter(lowered):
-                return True
-        screen = self._screen()
-        return bool(screen[0]) and any(a in lowered for a in screen[0])
+    def plan(self, text: str) -> list[tuple[Rule, list[tuple[object, list[tuple[int, int]] | None]]]]:
+        """Candidate rules in rule order, each with its candidate patterns and, per pattern, the
+        spans of ``text`` around which it must run (None: the whole text) and how far from those
+        spans a match can reach."""
+        idx = self.index()
+        lowered = text.lower()
+        exact = len(lowered) == len(text)
+        pivots = idx.pivots(lowered)
+        per_rule: dict[int, list[tuple[object, list[tuple[int, int]] | None]]] = {}
+        for ref_i, spans in pivots.items():
+            ref = idx.refs[ref_i]
+            pattern = self.rules[ref.rule_index].compiled[ref.pattern_index]
+            per_rule.setdefault(ref.rule_index, []).append(
+                (pattern, spans if exact else None, ref.reach))
+        for ref in idx.unanchored:
+            pattern = self.rules[ref.rule_index].compiled[ref.pattern_index]
+            per_rule.setdefault(ref.rule_index, []).append((pattern, None, ref.reach))
+        return [(self.rules[i], per_rule[i]) for i in sorted(per_rule)]
 
-    def _screen(self):
-        """For rules without an anchor (they always run): the anchors of their anchored patterns,
-        and their anchor-less patterns. ``may_match`` uses them to tell whether such a rule can
-        match a piece of text without parsing it."""
-        if self._screens is None:
-            from .patterns import anchors_for
-
-            words: set[str] = set()
-            patterns = []
-            for rule in self._always:
-                for raw, compiled in zip(rule.patterns, rule.compiled):
-                    found = anchors_for(raw, rule.case_sensitive)
-                    if found is None:
-                        patterns.append(compiled)
-                    else:
-                        words |= {a.lower() for a in found}
-            self._screens = (tuple(sorted(words)), tuple(patterns))
-        return self._screens
+    def candidates(self, text: str) -> list[Rule]:
+        """Rules that may match ``text`` (in rule order)."""
+        return [rule for rule, _patterns in self.plan(text)]
 
     def may_match(self, normalised: str, lowered: str) -> bool:
         """Whether any rule could match text whose normalised form is ``normalised``
-        (``lowered`` is its lower-case copy): an anchor occurs, or an anchor-less pattern of a
-        rule without anchors matches the raw text directly."""
-        if self.any_anchor(lowered):
+        (``lowered`` is its lower-case copy): all required words of some pattern occur close
+        together, or a pattern without required words matches the text directly."""
+        idx = self.index()
+        if idx.any_satisfied(lowered):
             return True
-        for pattern in self._screen()[1]:
+        for ref in idx.unanchored:
+            pattern = self.rules[ref.rule_index].compiled[ref.pattern_index]
             try:
                 if pattern.search(normalised, timeout=1.0):
                     return True
             except TimeoutError:
                 return True  # cannot tell: parse and let the engine report the time-out
         return False
-
-    def candidates(self, text: str) -> list[Rule]:
-        """Rules that may match ``text`` (in rule order)."""
-        auto = self._index()
-        hit: set[int] = set()
-        if auto:
-            lowered = text.lower()
-            for _end, (idx, _len) in auto.iter(lowered):
-                hit.update(idx)
-        chosen = [self.rules[i] for i in sorted(hit)]
-        if self._always:
-            chosen_ids = {id(r) for r in chosen}
-            chosen.extend(r for r in self._always if id(r) not in chosen_ids)
-        return chosen
-
-    def candidate_hits(self, text: str) -> list[tuple[Rule, list[tuple[int, int]] | None]]:
-        """Candidate rules (in rule order), each with the spans of ``text`` where one of its
-        anchors occurs; None for a rule that must see the whole text (no anchor, or lower-casing
-        changed the text's length so positions would not line up)."""
-        auto = self._index()
-        spans: dict[int, list[tuple[int, int]]] = {}
-        exact = True
-        if auto:
-            lowered = text.lower()
-            exact = len(lowered) == len(text)
-            for end, (idx, length) in auto.iter(lowered):
-                span = (end + 1 - length, end + 1)
-                for i in idx:
-                    spans.setdefault(i, []).append(span)
-        chosen: list[tuple[Rule, list[tuple[int, int]] | None]] = [
-            (self.rules[i], spans[i] if exact else None) for i in sorted(spans)]
-        chosen.extend((r, None) for r in self._always)
-        return chosen
 
     def subset(self, keep) -> "RuleSet":
         return RuleSet([r for r in self.rules if keep(r)])

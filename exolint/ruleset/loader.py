@@ -15,7 +15,8 @@ import regex
 from .model import CATEGORIES, MARKETS, SEVERITIES, ContextCheck, Reference, Rule
 from .cache import cached
 from .lazy import LazyPattern
-from .patterns import PatternError, anchors_for, compile_pattern, has_nested_unbounded_quantifier
+from .patterns import (PatternError, anchors_for, compile_pattern, has_nested_unbounded_quantifier,
+                       pattern_reach, required_groups)
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -242,6 +243,8 @@ def _build_rule(path: Path, text: str, pack: str, raw: dict, contexts: dict[str,
     compiled = []
     anchors: set[str] | None = set()
     nested = []
+    groups: list = []
+    reaches: list[int] = []
     for i, pat in enumerate(patterns_raw):
         if not isinstance(pat, str):
             fail("patterns", f"pattern {i + 1} is not a string")
@@ -255,6 +258,8 @@ def _build_rule(path: Path, text: str, pack: str, raw: dict, contexts: dict[str,
             anchors = None
         elif anchors is not None:
             anchors |= a
+        groups.append(required_groups(pat))
+        reaches.append(pattern_reach(pat))
         if has_nested_unbounded_quantifier(pat):
             nested.append(pat)
 
@@ -304,7 +309,8 @@ def _build_rule(path: Path, text: str, pack: str, raw: dict, contexts: dict[str,
         anchors=frozenset(anchors) if anchors else None, references=tuple(refs),
         examples_flag=tuple(flag), examples_pass=tuple(pass_), exceptions=tuple(exceptions),
         unless=tuple(unless), case_sensitive=case_sensitive, pack=pack, source_file=str(path),
-        nested_quantifier_patterns=tuple(nested),
+        nested_quantifier_patterns=tuple(nested), pattern_groups=tuple(groups),
+        pattern_reach=tuple(reaches),
     )
 
 

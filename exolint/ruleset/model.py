@@ -72,6 +72,10 @@ class Rule:
     pack: str = ""
     source_file: str = ""
     nested_quantifier_patterns: tuple[str, ...] = field(default=())
+    # per pattern, the literal groups every match contains (see patterns.required_groups)
+    pattern_groups: tuple[tuple[frozenset[str], ...] | None, ...] = field(default=())
+    # per pattern, the longest match it can have (see patterns.pattern_reach)
+    pattern_reach: tuple[int, ...] = field(default=())
 
     def applies_to(self, markets: frozenset[str] | None) -> bool:
         """Whether the rule applies to copy judged under ``markets`` (None: every market)."""

@@ -221,3 +221,123 @@ def _nested(items: list, inside_unbounded: bool) -> bool:
 
 def _can_repeat_more_than_once(items: list) -> bool:
     return bool(items)
+
+
+# -- required literal groups (the conjunctive prefilter) -------------------------------------
+def required_groups(pattern: str) -> tuple[frozenset[str], ...] | None:
+    """Every literal group a match must contain: each group is a set of alternatives, one of
+    which occurs in every match, and every group is required (a conjunction).
+
+    ``no (?:known )?side[- ]effects`` gives ({"effects"}, {"side"}); a rule then runs only where
+    all its groups occur close together, not wherever its rarest word does. None when the
+    pattern yields no group (it runs everywhere).
+    """
+    try:
+        parsed = _sre_parse.parse(pattern, 0)
+    except Exception:
+        return None
+    groups = _seq_groups(list(parsed), _valid)
+    if not groups:
+        # a pattern of short words only ("via IV"): two-letter anchors are better than none
+        groups = _seq_groups(list(parsed), lambda a: len(a.strip()) >= 2)
+    if not groups:
+        return None
+    unique = {frozenset(a.lower() for a in g) for g in groups}
+    # rarest first: the engine walks the first group's hits and checks the others around them
+    return tuple(sorted(unique, key=lambda g: (-_score(set(g)), sorted(g))))
+
+
+def _seq_groups(items: list, valid) -> list[set[str]]:
+    groups: list[set[str]] = []
+    run: list[str] = []
+
+    prefix = ""  # the literal run just before the current item
+
+    def flush() -> None:
+        for word in "".join(run).split():
+            if valid(word):
+                groups.append({word})
+        run.clear()
+
+    for op, av in items:
+        if op == _LITERAL:
+            run.append(chr(av))
+            continue
+        prefix = "".join(run)
+        flush()
+        if op in _ZERO_WIDTH:
+            continue
+        if op == _SUBPATTERN:
+            groups.extend(_seq_groups(list(av[-1]), valid))
+        elif _ATOMIC_GROUP is not None and op == _ATOMIC_GROUP:
+            groups.extend(_seq_groups(list(av), valid))
+        elif op in _REPEATS:
+            lo, _hi, body = av
+            if lo >= 1:
+                groups.extend(_seq_groups(list(body), valid))
+        elif op == _BRANCH:
+            union: set[str] = set()
+            for branch in av[1]:
+                sub = _seq_groups(list(branch), valid)
+                if not sub:
+                    union = set()
+                    break
+                union |= max(sub, key=_score)  # the branch's rarest required group
+            if union:
+                groups.append(union)
+            joined = _prefixed_branch(prefix, av[1], valid)
+            if joined:
+                groups.append(joined)
+        prefix = ""
+    flush()
+    return groups
+
+
+def _leading_literals(items: list) -> set[str]:
+    """The literal text each match of ``items`` starts with (several for an alternation)."""
+    out = []
+    for op, av in items:
+        if op != _LITERAL:
+            if out:
+                break
+            if op == _SUBPATTERN:
+                return _leading_literals(list(av[-1]))
+            if op == _BRANCH:
+                leads: set[str] = set()
+                for branch in av[1]:
+                    leads |= _leading_literals(list(branch))
+                return leads
+            return {""}
+        out.append(chr(av))
+    return {"".join(out)}
+
+
+def _prefixed_branch(prefix: str, branches, valid) -> set[str] | None:
+    """The parser factors a common prefix out of alternatives ("outperform|outdo" becomes "out"
+    then "perform|do"); glue the prefix's last word back onto each alternative's first word."""
+    if not prefix or prefix[-1].isspace():
+        return None
+    head = prefix.split()[-1]
+    words = set()
+    for branch in branches:
+        for lead in _leading_literals(list(branch)):
+            word = head + (lead.split()[0] if lead and not lead[0].isspace() else "")
+            if not valid(word):
+                return None
+            words.add(word)
+    return words
+
+
+WHITESPACE_ESTIMATE = r"\s{1,12}"  # a space in a pattern, for width estimates: up to 12 characters
+MAX_REACH = 300  # the longest match a pattern may have (see exolint.windows.MAX_MATCH)
+
+
+def pattern_reach(pattern: str) -> int:
+    """How far from one of its required words a match can extend: the pattern's longest match,
+    with each whitespace run counted as up to 12 characters; ``MAX_REACH`` when unbounded."""
+    try:
+        body = expand_spaces(pattern).replace(r"\s+", WHITESPACE_ESTIMATE)
+        width = _sre_parse.parse(body, 0).getwidth()[1]
+    except Exception:
+        return MAX_REACH
+    return max(1, min(MAX_REACH, width))
