@@ -13,6 +13,7 @@ from .discovery import discover
 from .document import Document
 from .engine import RuleTimeout, check_document
 from .findings import FileError, Finding
+from .overlaps import one_per_place
 from .parallel import lint_files
 from .prefilter import may_have_findings
 from .sparse import text_to_parse
@@ -72,6 +73,7 @@ def lint_document(doc: Document, ruleset: RuleSet, options: LintOptions,
     markets = page_markets(options, settings, doc)
     found = check_document(doc, ruleset, markets, report.timeouts)
     found = finish(doc, found, ruleset, markets, settings)  # suppressions, severity overrides
+    found = one_per_place(found)
     for f in found:
         for n in range(f.line, min(f.end_line, f.line + 4) + 1):
             report.lines.setdefault((f.path, n), doc.source_line(n))

@@ -1,0 +1,32 @@
+"""One finding per phrase per category.
+
+Rules of one category are facets of the same kind of claim ("made from human umbilical cord stem
+cells" is both a human-origin ingredient and a birth-tissue source). When findings of the same
+category overlap, only the most severe is kept (then the longest, then the first), so a phrase
+is reported once for each kind of risk it carries, not once per rule that saw it.
+"""
+from __future__ import annotations
+
+from .findings import Finding
+from .ruleset import SEVERITY_RANK
+
+
+def one_per_place(findings: list[Finding]) -> list[Finding]:
+    by_category: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_category.setdefault(f.category, []).append(f)
+    kept: list[Finding] = []
+    for group in by_category.values():
+        if len(group) == 1:
+            kept.extend(group)
+            continue
+        # strongest first; each finding survives unless it overlaps one already kept
+        ranked = sorted(group, key=lambda f: (-SEVERITY_RANK.get(f.severity, 0), -(f.end - f.start),
+                                              f.start, f.rule))
+        chosen: list[Finding] = []
+        for f in ranked:
+            if not any(f.start < c.end and c.start < f.end for c in chosen):
+                chosen.append(f)
+        kept.extend(chosen)
+    kept.sort(key=lambda f: (f.start, f.rule))
+    return kept
