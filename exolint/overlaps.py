@@ -10,12 +10,18 @@ from __future__ import annotations
 from .findings import Finding
 from .ruleset import SEVERITY_RANK
 
+# exolint's own audit findings about a suppression comment are separate facts, never merged
+UNMERGED = frozenset({"exolint"})
+
 
 def one_per_place(findings: list[Finding]) -> list[Finding]:
     by_category: dict[str, list[Finding]] = {}
-    for f in findings:
-        by_category.setdefault(f.category, []).append(f)
     kept: list[Finding] = []
+    for f in findings:
+        if f.category in UNMERGED:
+            kept.append(f)
+        else:
+            by_category.setdefault(f.category, []).append(f)
     for group in by_category.values():
         if len(group) == 1:
             kept.extend(group)
