@@ -131,6 +131,26 @@ def test_unreadable_file(tmp_path, good, run_cli):
     assert data["files_checked"] == 1
 
 
+def test_unreadable_file_even_as_root(tmp_path, good, monkeypatch):
+    """The same case without relying on file modes (CI runs as root): opening fails with EACCES."""
+    from exolint.sources import reading
+
+    secret = tmp_path / "secret.md"
+    secret.write_text(RISKY)
+    real_open = open
+
+    def guarded_open(path, *args, **kwargs):
+        if os.fspath(path) == str(secret):
+            raise PermissionError(13, "Permission denied", str(secret))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(reading, "open", guarded_open, raising=False)
+    rules = RuleSet.load([SAMPLE_RULES], include_bundled=False)
+    report = lint_paths([str(tmp_path)], rules, LintOptions(jobs=1))
+    assert [(e.path, e.message) for e in report.errors] == [(str(secret), "permission denied")]
+    assert report.files_checked == 1 and [f.path for f in report.findings] == [str(good)]
+
+
 def test_fifo_is_never_opened(tmp_path, good, run_cli):
     fifo = tmp_path / "pipe.md"
     os.mkfifo(fifo)
