@@ -50,7 +50,7 @@ def pre_commit_home(tmp_path_factory):
 def content_repo(tmp_path, hook_repo, pre_commit_home):
     hook_path, rev = hook_repo
     config = {"repos": [{"repo": str(hook_path), "rev": rev,
-                         "hooks": [{"id": "exolint", "args": ["--rules", str(SAMPLE_RULES)]}]}]}
+                         "hooks": [{"id": "exolint", "args": ["--no-bundled-rules", "--rules", str(SAMPLE_RULES)]}]}]}
     (tmp_path / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
     git(tmp_path, "init", "-q")
     env = dict(os.environ, PRE_COMMIT_HOME=str(pre_commit_home))
