@@ -45,4 +45,5 @@ def test_blind_round_3():
     recall, total, fp, out = _score(HERE / "blind3.labels.json")
     assert total >= 20, out
     assert fp == 0, out
-    assert recall >= 0.45, out  # achieved when measured blind: 0.450 (9/20), 0 false positives
+    # measured blind: 0.450 (9/20), 0 FP; after the qa3 lexicon rework (no longer blind): 1.000 (20/20)
+    assert recall >= 0.95, out

@@ -19,6 +19,9 @@ SETS = {
                                                 + [CMP] * 3 + [VS] * 4 + [REG] * 3 + [HY] * 3 + [TST] * 3 + [CELL] * 2
                                                 + [MED]},
                            ["before_clean.md"]),
+    "after.labels.json": ({"after_risky.txt": [AS] * 3 + [UP] * 3 + [HD] * 2 + [MED] * 3 + [SF] * 3 + [RT] * 3
+                                              + [CMP] * 2 + [VS] * 3 + [REG] * 2 + [HY] * 2 + [TST] * 2 + [CELL] * 2},
+                          ["after_clean.md"]),
 }
 # Passages judged ambiguous after measuring (kept in the files, scored as neutral: not required, and a
 # finding on them is not a false positive). "Skin looks brighter ... after a single session" was
