@@ -16,7 +16,7 @@ from .findings import FileError, Finding
 from .overlaps import one_per_place
 from .parallel import lint_files
 from .prefilter import may_have_findings
-from .sparse import text_to_parse
+from .sparse import read_sparse
 from .ruleset import SEVERITY_RANK, RuleSet
 from .config import ConfigError
 from .pathfilter import make_skip
@@ -136,8 +136,8 @@ def lint_file(path: str, ruleset: RuleSet, options: LintOptions) -> FileResult:
         result.notes.extend(FileError(path, n) for n in notes)
         return result
     try:
-        doc = binary_doc or document_for(
-            path, text_to_parse(path, source, ruleset), notes, copy_fields=settings.front_matter_fields)
+        doc = binary_doc or read_sparse(path, source, ruleset, lambda text: document_for(
+            path, text, notes, copy_fields=settings.front_matter_fields))
         if binary_doc is None:  # a .docx has no text source to restore
             doc.source = source  # quiet blocks were blanked in place: same offsets, same lines
     except ReaderError as exc:

@@ -20,10 +20,19 @@ block break there), so rules see the same text around every kept match.
 """
 from __future__ import annotations
 
+import bisect
+from typing import TYPE_CHECKING
 import re
 
-from .prefilter import may_have_findings
+from .chunktext import render
+from .prefilter import may_have_findings, screen_text
 from .ruleset import RuleSet
+from .windows import MAX_MATCH, match_windows
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .document import Document
+
+MATCH_TIMEOUT = 1.0  # seconds per relaxed pattern and window
 
 SPARSE_EXTENSIONS = (".md", ".markdown", ".txt", ".text")
 MIN_SIZE = 4096  # below this, blanking costs more than it saves
@@ -108,18 +117,20 @@ def chunks(source: str) -> list[tuple[int, int, bool]]:
     return out
 
 
-def quiet_blocks_blanked(source: str, ruleset: RuleSet) -> str | None:
+def quiet_blocks_blanked(source: str, ruleset: RuleSet, markdown: bool = True) -> str | None:
     """``source`` with every chunk no rule can match blanked out; None when nothing would change.
 
     The result has the same length and line breaks as ``source``.
     """
     if len(source) < MIN_SIZE:
         return None
+    spans = chunks(source)
+    keep = matched_chunks(source, spans, ruleset, markdown)
     pieces: list[str] = []
     last = 0
     blanked_any = False
-    for start, end, keep in chunks(source):
-        if keep or may_have_findings(source[start:end], ruleset):
+    for i, (start, end, _always) in enumerate(spans):
+        if keep[i]:
             continue
         pieces.append(source[last:start])
         pieces.append(_blank(source[start:end]))
@@ -131,10 +142,169 @@ def quiet_blocks_blanked(source: str, ruleset: RuleSet) -> str | None:
     return "".join(pieces)
 
 
+def matched_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: RuleSet,
+                   markdown: bool = True) -> list[bool]:
+    """Per chunk: whether it must be parsed.
+
+    Simple chunks (``exolint.chunktext``) are joined, as the reader would, into one text with a
+    blank line between chunks; one anchor pass over it gives each pattern's candidate places, and
+    the pattern, with its assertions removed (so it can only match more), runs there. A simple
+    chunk is kept only where such a match starts, and the chunks the match could reach. Other
+    chunks fall back to the anchor test (``may_have_findings``).
+    """
+    keep = [False] * len(spans)
+    parts: list[str] = []
+    offsets: list[int] = []  # start of each chunk's text in the joined text
+    dropped: list[tuple[bool, bool]] = []
+    pos = 0
+    for i, (start, end, always) in enumerate(spans):
+        piece = source[start:end]
+        rendered = None if always else render(piece, markdown)
+        if always or "exolint" in piece.lower():
+            keep[i] = True
+        if rendered is None:
+            if not keep[i]:
+                keep[i] = may_have_findings(piece, ruleset)
+            text = "" if always else screen_text(piece)
+            flags = (True, True)
+        else:
+            text = rendered.text
+            flags = (rendered.dropped_star, rendered.dropped_underscore)
+        offsets.append(pos)
+        parts.append(text)
+        dropped.append(flags)
+        pos += len(text) + 2
+    joined = "\n\n".join(parts)
+    if all(keep):
+        return keep
+    idx = ruleset.index()
+    lowered = joined.lower()
+    exact = len(lowered) == len(joined)
+    pivots = idx.pivots(lowered)
+
+    def chunk_at(offset: int) -> int:
+        return max(0, bisect.bisect_right(offsets, offset) - 1)
+
+    def keep_range(lo: int, hi: int) -> None:
+        for c in range(chunk_at(lo), chunk_at(max(lo, hi - 1)) + 1):
+            keep[c] = True
+
+    for ref_i, places in pivots.items():
+        ref = idx.refs[ref_i]
+        reach = ref.reach or MAX_MATCH
+        relaxed = ruleset.relaxed(ref_i)
+        for lo, hi in match_windows(joined, places, reach):
+            if relaxed is None:
+                keep_range(lo, hi)
+                continue
+            pattern, star, underscore, starts = relaxed
+            # a chunk that dropped a character the pattern could match: cannot tell, keep it
+            unsure = [c for c in range(chunk_at(lo), chunk_at(max(lo, hi - 1)) + 1)
+                      if (star and dropped[c][0]) or (underscore and dropped[c][1])]
+            for c in unsure:
+                keep[c] = True
+            try:
+                if starts is not None and exact:
+                    # every match starts with one of these words: try only where they occur
+                    for end, length in starts.iter(lowered, lo, hi):
+                        at = end + 1 - length
+                        m = pattern.match(joined, at, hi, timeout=MATCH_TIMEOUT)
+                        if m:
+                            keep_range(at, max(m.end(), min(len(joined), at + reach)))
+                else:
+                    for m in pattern.finditer(joined, lo, hi, overlapped=True, timeout=MATCH_TIMEOUT):
+                        keep_range(m.start(), max(m.end(), min(len(joined), m.start() + reach)))
+            except TimeoutError:
+                keep_range(lo, hi)
+    return keep
+
+
 def text_to_parse(path: str, source: str, ruleset: RuleSet) -> str:
     """What the reader should parse for ``path``: the source, with quiet chunks blanked where the
     format allows it (Markdown and plain text). Offsets and lines are those of ``source``."""
     if not path.lower().endswith(SPARSE_EXTENSIONS):
         return source
-    blanked = quiet_blocks_blanked(source, ruleset)
+    markdown = not path.lower().endswith((".txt", ".text"))
+    blanked = quiet_blocks_blanked(source, ruleset, markdown)
     return source if blanked is None else blanked
+
+
+COMPACT_EXTENSIONS = (".md", ".markdown")
+_SEPARATOR = "\n\n"
+
+
+def read_sparse(path: str, source: str, ruleset: RuleSet, read) -> "Document":
+    """The Document of ``path`` read with ``read(text)``, parsing only the chunks a rule can match.
+
+    Markdown: only the kept chunks are handed to the reader, joined by blank lines (markdown-it
+    then spends no time on the rest of the page), and the Document's offsets are mapped back to
+    ``source``. Other formats (and a Document whose offsets cannot be mapped back) use
+    ``text_to_parse``: quiet chunks blanked in place. ``doc.source`` is always ``source``.
+    """
+    if not path.lower().endswith(COMPACT_EXTENSIONS) or len(source) < MIN_SIZE:
+        doc = read(text_to_parse(path, source, ruleset))
+        doc.source = source
+        return doc
+    spans = chunks(source)
+    keep = matched_chunks(source, spans, ruleset, True)
+    if all(keep):
+        doc = read(source)
+        doc.source = source
+        return doc
+    pieces: list[tuple[int, int, int]] = []  # (compact start, source start, length)
+    parts: list[str] = []
+    pos = 0
+    for (start, end, _always), kept in zip(spans, keep):
+        if not kept:
+            continue
+        if parts:
+            parts.append(_SEPARATOR)
+            pos += len(_SEPARATOR)
+        pieces.append((pos, start, end - start))
+        parts.append(source[start:end])
+        pos += end - start
+    doc = read("".join(parts))
+    if not _map_back(doc, pieces, source):
+        doc = read(text_to_parse(path, source, ruleset))
+        doc.source = source
+    return doc
+
+
+def _map_back(doc, pieces: list[tuple[int, int, int]], source: str) -> bool:
+    """Rewrite ``doc``'s source offsets from the compact text to ``source``; False when some
+    span of source text crosses from one kept chunk into another (the caller then re-reads)."""
+    if doc.line_notes:
+        return False
+    starts = [p[0] for p in pieces]
+
+    def piece_of(offset: int) -> int:
+        return max(0, bisect.bisect_right(starts, offset) - 1)
+
+    def point(offset: int) -> int:  # a position between characters: clamp into the piece
+        c_start, s_start, length = pieces[piece_of(offset)]
+        return s_start + min(max(offset - c_start, 0), length)
+
+    def span(a: int, b: int) -> tuple[int, int] | None:
+        if a == b:
+            p = point(a)
+            return p, p
+        i = piece_of(a)
+        c_start, s_start, length = pieces[i]
+        if not (c_start <= a and b <= c_start + length):
+            return None
+        return s_start + a - c_start, s_start + b - c_start
+
+    for seg in doc.segments:
+        mapped = span(seg.src_start, seg.src_end)
+        if mapped is None:
+            return False
+        seg.src_start, seg.src_end = mapped
+    for d in doc.directives:
+        mapped = span(d.start, d.end)
+        if mapped is None:
+            return False
+        d.start, d.end = mapped
+    doc.source = source
+    doc._line_starts = None
+    doc.__post_init__()  # directive lines and columns, now in ``source``
+    return True

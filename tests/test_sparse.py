@@ -58,3 +58,45 @@ def test_findings_identical_with_and_without_blanking(tmp_path, rules, ext):
     assert [f.to_dict() for f in fast.findings] == [f.to_dict() for f in full]
     assert len(full) >= 4
     assert all(src[f.start:f.end] == f.match for f in fast.findings)
+
+
+# -- keeping only chunks where a pattern matches, parsing only those ----------------------------
+def _full_parse_findings(path, rules):
+    from exolint.api import LintReport, lint_document
+    from exolint.sources import document_for
+
+    source = path.read_text(encoding="utf-8")
+    doc = document_for(str(path), source)
+    return [(f.line, f.column, f.end_line, f.end_column, f.rule)
+            for f in lint_document(doc, rules, LintOptions(), LintReport())]
+
+
+def test_chunks_with_anchor_words_but_no_match_are_blanked(rules):
+    # "side" and "effects" both occur, but the pattern does not match: the chunk is not parsed
+    src = page("# Title", "Our side room has effects lighting and no known issues.", FILLER)
+    out = quiet_blocks_blanked(src, rules)
+    assert out is not None and "side room" not in out
+
+
+@pytest.mark.parametrize("risky", [
+    "No **known** side effects.", "Try [our miracle](/serum/) serum.", "## A breakthrough\nfor skin",
+    "- first\n- zero side\n  effects", "A `code` miracle", "exo**somes**: a miracle", "> quoted miracle",
+    "| a | miracle |\n|---|---|", "A miracle &amp; more", "Our no side\n\neffects heading split",
+])
+def test_sparse_reading_finds_what_a_full_parse_finds(rules, tmp_path, risky):
+    src = page("---\ntitle: A page\n---", "# Title", FILLER, risky, FILLER, "Last *words* here.")
+    path = tmp_path / "page.md"
+    path.write_text(src, encoding="utf-8")
+    sparse = lint_file(str(path), rules, LintOptions())
+    got = [(f.line, f.column, f.end_line, f.end_column, f.rule) for f in sparse.findings]
+    assert got == _full_parse_findings(path, rules)
+    assert got or "split" in risky  # a match across a blank line into a quiet chunk: documented
+
+
+def test_directive_positions_are_those_of_the_source(rules, tmp_path):
+    src = page("# Title", FILLER, "<!-- exolint-disable-next-line -->\nA miracle cream.", FILLER,
+               "Another miracle.")
+    path = tmp_path / "page.md"
+    path.write_text(src, encoding="utf-8")
+    got = [(f.line, f.rule) for f in lint_file(str(path), rules, LintOptions()).findings]
+    assert got == [(f[0], f[4]) for f in _full_parse_findings(path, rules)]

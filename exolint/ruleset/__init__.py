@@ -25,6 +25,7 @@ class RuleSet:
         self.rules = list(rules)
         self.by_id = {r.id: r for r in self.rules}
         self._index: AnchorIndex | None = None
+        self._relaxed: dict[int, tuple | None] = {}
 
     @classmethod
     def load(cls, folders: list[Path] | None = None, include_bundled: bool = True) -> "RuleSet":
@@ -41,6 +42,28 @@ class RuleSet:
                                            reaches[pi] if pi < len(reaches) else 300))
             self._index = AnchorIndex(refs)
         return self._index
+
+    def relaxed(self, ref_index: int):
+        """(relaxed compiled pattern, can match "*", can match "_", automaton of the lower-cased
+        literals every match starts with or None) for an index pattern, or None when it has no
+        relaxed form (see ``patterns.relaxed_pattern``). Built once per pattern, on first use."""
+        if ref_index not in self._relaxed:
+            import regex
+
+            from .patterns import can_match_char, leading_words, relaxed_pattern
+
+            ref = self.index().refs[ref_index]
+            compiled = self.rules[ref.rule_index].compiled[ref.pattern_index]
+            body = relaxed_pattern(compiled.pattern)
+            entry = None
+            if body is not None:
+                try:
+                    entry = (regex.compile(body, compiled.flags), can_match_char(body, "*"),
+                             can_match_char(body, "_"), _automaton(leading_words(body)))
+                except regex.error:
+                    entry = None
+            self._relaxed[ref_index] = entry
+        return self._relaxed[ref_index]
 
     @property
     def always_run(self) -> list[Rule]:
@@ -90,3 +113,16 @@ class RuleSet:
 
     def subset(self, keep) -> "RuleSet":
         return RuleSet([r for r in self.rules if keep(r)])
+
+
+def _automaton(words):
+    """An Aho-Corasick automaton of ``words`` (values: their lengths), or None for no words."""
+    if not words:
+        return None
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for w in words:
+        auto.add_word(w, len(w))
+    auto.make_automaton()
+    return auto

@@ -341,3 +341,187 @@ def pattern_reach(pattern: str) -> int:
     except Exception:
         return MAX_REACH
     return max(1, min(MAX_REACH, width))
+
+
+# -- relaxed patterns (the pre-parse match check in exolint.sparse) --------------------------
+_WRAP_HEAD, _WRAP_TAIL = r"(?<!\w)(?:", r")(?!\w)"
+
+
+def relaxed_pattern(compiled_source: str) -> str | None:
+    """The compiled pattern's body with every zero-width assertion removed (lookarounds, ``\\b``,
+    ``^``, ``$``, and the whole-word wrapper ``compile_pattern`` adds).
+
+    Removing an assertion only lets a pattern match more, so any string the pattern matches
+    somewhere, the relaxed pattern matches too, in any context. None when the pattern has a
+    construct this cannot rewrite safely (back-references, conditionals, inline flags groups
+    other than scoped ones).
+    """
+    body = compiled_source
+    if body.startswith(_WRAP_HEAD) and body.endswith(_WRAP_TAIL):
+        body = body[len(_WRAP_HEAD):-len(_WRAP_TAIL)]
+    out: list[str] = []
+    i, n = 0, len(body)
+    in_class = False
+    while i < n:
+        ch = body[i]
+        if ch == "\\":
+            if i + 1 >= n:
+                return None
+            nxt = body[i + 1]
+            if not in_class and nxt in "bBAZzGK":
+                i += 2  # zero-width escape: drop it
+                continue
+            if not in_class and (nxt.isdigit() or nxt in "gk"):
+                return None  # back-reference
+            out.append(body[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            if ch == "]":
+                in_class = False
+            out.append(ch)
+            i += 1
+            continue
+        if ch == "[":
+            in_class = True
+            out.append(ch)
+            i += 1
+            if i < n and body[i] == "^":
+                out.append("^")
+                i += 1
+            if i < n and body[i] == "]":  # a literal ] first in a class
+                out.append("]")
+                i += 1
+            continue
+        if ch in "^$":
+            i += 1
+            continue
+        if ch == "(" and body.startswith("(?", i):
+            if body.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
+                end = _group_end(body, i)
+                if end is None:
+                    return None
+                i = end
+                if i < n and body[i] in "?*+{":
+                    return None  # a quantified assertion: leave such patterns alone
+                continue
+            if body.startswith(("(?:", "(?>", "(?-i:", "(?i:", "(?P<", "(?<"), i):
+                out.append(ch)
+                i += 1
+                continue
+            return None  # conditionals, global flags, comments...
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def _group_end(body: str, start: int) -> int | None:
+    """Index just past the group opening at ``start``."""
+    depth = 0
+    i, n = start, len(body)
+    in_class = False
+    while i < n:
+        ch = body[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            if ch == "]":
+                in_class = False
+        elif ch == "[":
+            in_class = True
+            if i + 1 < n and body[i + 1] == "^":
+                i += 1
+            if i + 1 < n and body[i + 1] == "]":
+                i += 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return None
+
+
+def can_match_char(pattern: str, char: str, flags: int = 0) -> bool:
+    """Whether some single-character element of ``pattern`` accepts ``char`` (True when unsure)."""
+    try:
+        parsed = _sre_parse.parse(pattern, flags & ~regex.VERSION1 & 0xFF)
+    except Exception:
+        return True
+    return _accepts(list(parsed), char)
+
+
+def _accepts(items: list, char: str) -> bool:
+    for op, av in items:
+        if op == _LITERAL:
+            if chr(av) == char:
+                return True
+        elif op in (_sre_c.NOT_LITERAL, _sre_c.ANY):
+            if op == _sre_c.ANY or chr(av) != char:
+                return True
+        elif op == _sre_c.IN or op == _sre_c.CATEGORY:
+            if _class_accepts(op, av, char):
+                return True
+        elif op == _SUBPATTERN:
+            if _accepts(list(av[-1]), char):
+                return True
+        elif op == _BRANCH:
+            if any(_accepts(list(b), char) for b in av[1]):
+                return True
+        elif op in _REPEATS:
+            if _accepts(list(av[2]), char):
+                return True
+        elif _ATOMIC_GROUP is not None and op == _ATOMIC_GROUP:
+            if _accepts(list(av), char):
+                return True
+        elif op in _ZERO_WIDTH:
+            continue
+        elif op == _sre_c.GROUPREF or op == getattr(_sre_c, "GROUPREF_EXISTS", None):
+            return True
+        else:
+            return True  # unknown: assume it can
+    return False
+
+
+_CATEGORY_TEST = {
+    "CATEGORY_DIGIT": str.isdigit, "CATEGORY_NOT_DIGIT": lambda c: not c.isdigit(),
+    "CATEGORY_SPACE": str.isspace, "CATEGORY_NOT_SPACE": lambda c: not c.isspace(),
+    "CATEGORY_WORD": lambda c: c.isalnum() or c == "_",
+    "CATEGORY_NOT_WORD": lambda c: not (c.isalnum() or c == "_"),
+}
+
+
+def _class_accepts(op, av, char: str) -> bool:
+    if op == _sre_c.CATEGORY:
+        test = _CATEGORY_TEST.get(str(av))
+        return True if test is None else test(char)
+    negate = False
+    hit = False
+    for sop, sav in av:
+        if sop == _sre_c.NEGATE:
+            negate = True
+        elif sop == _LITERAL:
+            hit = hit or chr(sav) == char
+        elif sop == _sre_c.RANGE:
+            hit = hit or sav[0] <= ord(char) <= sav[1]
+        elif sop == _sre_c.CATEGORY:
+            test = _CATEGORY_TEST.get(str(sav))
+            hit = hit or (True if test is None else test(char))
+        else:
+            return True
+    return hit != negate
+
+
+def leading_words(pattern: str) -> frozenset[str] | None:
+    """Lower-cased literal prefixes one of which every match of ``pattern`` starts with, or None
+    when some match can start otherwise (a class, an optional part, syntax ``re`` cannot parse)."""
+    try:
+        parsed = _sre_parse.parse(pattern, 0)
+    except Exception:
+        return None
+    leads = _leading_literals(list(parsed))
+    if not leads or any(len(lead) < 3 for lead in leads):
+        return None  # none, or so short ("I") that trying each occurrence costs more than a scan
+    return frozenset(lead.lower() for lead in leads)
