@@ -22,6 +22,9 @@ SETS = {
     "after.labels.json": ({"after_risky.txt": [AS] * 3 + [UP] * 3 + [HD] * 2 + [MED] * 3 + [SF] * 3 + [RT] * 3
                                               + [CMP] * 2 + [VS] * 3 + [REG] * 2 + [HY] * 2 + [TST] * 2 + [CELL] * 2},
                           ["after_clean.md"]),
+    "final.labels.json": ({"final_risky.txt": [AS] * 2 + [UP] * 2 + [HD] + [MED] * 2 + [SF] * 2 + [RT] + [CMP]
+                                              + [VS] * 2 + [REG] + [HY] * 2 + [TST] * 2 + [CELL] * 2},
+                          ["final_clean.md"]),
 }
 # Passages judged ambiguous after measuring (kept in the files, scored as neutral: not required, and a
 # finding on them is not a false positive). "Skin looks brighter ... after a single session" was
