@@ -16,7 +16,7 @@ from .findings import FileError, Finding
 from .overlaps import one_per_place
 from .parallel import lint_files
 from .prefilter import may_have_findings
-from .sparse import read_sparse
+from .sparse import parses_sparsely, read_sparse
 from .ruleset import SEVERITY_RANK, RuleSet
 from .config import ConfigError
 from .pathfilter import make_skip
@@ -130,7 +130,7 @@ def lint_file(path: str, ruleset: RuleSet, options: LintOptions) -> FileResult:
         result.errors.append(FileError(path, str(exc)))
         return result
     if (binary_doc is None and not options.keep_sources and "exolint" not in source
-            and not may_have_findings(source, ruleset)):
+            and not parses_sparsely(path, source) and not may_have_findings(source, ruleset)):
         # no anchor of any rule occurs: parsing could not produce a finding
         result.checked = True
         result.notes.extend(FileError(path, n) for n in notes)

@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
 
 MATCH_TIMEOUT = 1.0  # seconds per relaxed pattern and window
+_ODD_SPACE = re.compile(r"[^\S \n]")
 
 SPARSE_EXTENSIONS = (".md", ".markdown", ".txt", ".text")
 MIN_SIZE = 4096  # below this, blanking costs more than it saves
@@ -181,6 +182,7 @@ def matched_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: Rul
     lowered = joined.lower()
     exact = len(lowered) == len(joined)
     pivots = idx.pivots(lowered)
+    odd_space = bool(_ODD_SPACE.search(joined))  # start strings assume " " and "\n" only
 
     def chunk_at(offset: int) -> int:
         return max(0, bisect.bisect_right(offsets, offset) - 1)
@@ -204,7 +206,7 @@ def matched_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: Rul
             for c in unsure:
                 keep[c] = True
             try:
-                if starts is not None and exact:
+                if starts is not None and exact and not odd_space:
                     # every match starts with one of these words: try only where they occur
                     for end, length in starts.iter(lowered, lo, hi):
                         at = end + 1 - length
@@ -233,6 +235,12 @@ COMPACT_EXTENSIONS = (".md", ".markdown")
 _SEPARATOR = "\n\n"
 
 
+def parses_sparsely(path: str, source: str) -> bool:
+    """Whether ``read_sparse`` parses only the matching chunks of this file (so a separate
+    whole-file pre-check would only repeat its work)."""
+    return path.lower().endswith(COMPACT_EXTENSIONS) and len(source) >= MIN_SIZE
+
+
 def read_sparse(path: str, source: str, ruleset: RuleSet, read) -> "Document":
     """The Document of ``path`` read with ``read(text)``, parsing only the chunks a rule can match.
 
@@ -241,7 +249,7 @@ def read_sparse(path: str, source: str, ruleset: RuleSet, read) -> "Document":
     ``source``. Other formats (and a Document whose offsets cannot be mapped back) use
     ``text_to_parse``: quiet chunks blanked in place. ``doc.source`` is always ``source``.
     """
-    if not path.lower().endswith(COMPACT_EXTENSIONS) or len(source) < MIN_SIZE:
+    if not parses_sparsely(path, source):
         doc = read(text_to_parse(path, source, ruleset))
         doc.source = source
         return doc
@@ -264,6 +272,9 @@ def read_sparse(path: str, source: str, ruleset: RuleSet, read) -> "Document":
         parts.append(source[start:end])
         pos += end - start
     doc = read("".join(parts))
+    if not pieces:  # nothing to parse
+        doc.source = source
+        return doc
     if not _map_back(doc, pieces, source):
         doc = read(text_to_parse(path, source, ruleset))
         doc.source = source

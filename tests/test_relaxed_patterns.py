@@ -39,6 +39,9 @@ def test_can_match_char():
 
 
 def test_leading_words():
-    assert leading_words(r"(?:results?|changes) after") == frozenset({"result", "changes"})
-    assert leading_words(r"(?:one|a) session") is None  # "a" is too short to be worth it
-    assert leading_words(r"\d+ times") is None and leading_words(r"(?:x)?yz") is None
+    assert leading_words(r"(?:results?|changes)\s+after") == frozenset({"result", "changes"})
+    assert leading_words(r"re-?build") == frozenset({"rebuild", "re-build"})
+    assert leading_words(r"(?:one|a)[a-z]* session") is None  # "a" alone is too short
+    assert leading_words(r"(?-i:IV)\s+drips") == frozenset({"iv ", "iv\n"})  # then whitespace
+    assert leading_words(r"\d+\s+times|twice") == frozenset("0123456789") | {"twice"}
+    assert leading_words(r"[a-z]+ times") is None and leading_words(r"(?:x)?yz") is None

@@ -9,6 +9,7 @@ by. On marketing copy that rules out almost every (pattern, place) pair before a
 from __future__ import annotations
 
 import bisect
+from collections import defaultdict
 from dataclasses import dataclass
 
 import ahocorasick
@@ -58,16 +59,12 @@ class AnchorIndex:
 
     def word_hits(self, lowered: str) -> dict[int, list[int]]:
         """word id -> sorted start offsets of its occurrences in ``lowered``."""
-        hits: dict[int, list[int]] = {}
         if self._automaton is None:
-            return hits
+            return {}
+        hits: defaultdict[int, list[int]] = defaultdict(list)
         for end, (wid, length) in self._automaton.iter(lowered):
-            lst = hits.get(wid)
-            if lst is None:
-                hits[wid] = [end + 1 - length]
-            else:
-                lst.append(end + 1 - length)
-        return hits
+            hits[wid].append(end + 1 - length)
+        return dict(hits)
 
     def pivots(self, lowered: str, reach: int = REACH, first_only: bool = False
                ) -> dict[int, list[tuple[int, int]]]:

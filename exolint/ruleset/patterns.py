@@ -515,13 +515,114 @@ def _class_accepts(op, av, char: str) -> bool:
 
 
 def leading_words(pattern: str) -> frozenset[str] | None:
-    """Lower-cased literal prefixes one of which every match of ``pattern`` starts with, or None
-    when some match can start otherwise (a class, an optional part, syntax ``re`` cannot parse)."""
+    """Lower-cased strings one of which every match of ``pattern`` starts with, or None when
+    that cannot be told (a class other than digits, an optional start, ``re``-incompatible syntax).
+
+    A literal start shorter than 3 characters is kept only when whitespace follows it, as the two
+    strings ``"iv "`` and ``"iv\\n"`` (callers must then make sure the text has no other whitespace
+    character); a digit class start gives the ten digits.
+    """
     try:
         parsed = _sre_parse.parse(pattern, 0)
     except Exception:
         return None
-    leads = _leading_literals(list(parsed))
-    if not leads or any(len(lead) < 3 for lead in leads):
-        return None  # none, or so short ("I") that trying each occurrence costs more than a scan
-    return frozenset(lead.lower() for lead in leads)
+    starts = _starts(list(parsed))
+    if not starts:
+        return None
+    lowered = {x.lower() for x in starts}
+    # "result" covers "results": keep only strings no other one is a prefix of
+    return frozenset(x for x in lowered if not any(y != x and x.startswith(y) for y in lowered))
+
+
+_DIGITS = frozenset("0123456789")
+
+
+def _is_class(op, av, test) -> bool:
+    """A one-character class every member of which passes ``test`` (checked on ASCII)."""
+    if op not in (_sre_c.IN, _sre_c.CATEGORY):
+        return False
+    members = [chr(c) for c in range(128) if _class_accepts(op, av, chr(c))]
+    return bool(members) and all(test(c) for c in members) and not (
+        op == _sre_c.IN and any(sop == _sre_c.NEGATE for sop, _ in av))
+
+
+_MAX_STARTS = 400
+
+
+class _NoStarts(Exception):
+    pass
+
+
+def _starts(items: list) -> set[str] | None:
+    try:
+        found = _seq_starts(items, {("", True)})
+    except _NoStarts:
+        return None
+    out = set()
+    for text, open_ in found:
+        if open_ and len(text) < 3:
+            return None
+        out.add(text)
+    return out
+
+
+def _close(text: str) -> tuple[str, bool]:
+    """End a prefix before an element it cannot describe."""
+    if len(text) >= 3:
+        return text, False
+    raise _NoStarts
+
+
+def _seq_starts(items: list, starts: set[tuple[str, bool]]) -> set[tuple[str, bool]]:
+    """Extend each open prefix in ``starts`` by the sequence ``items``."""
+    for op, av in items:
+        if all(not o for _t, o in starts):
+            return starts
+        done = {(t, o) for t, o in starts if not o}
+        todo = {t for t, o in starts if o}
+        new: set[tuple[str, bool]] = set(done)
+        if op == _LITERAL:
+            new |= {(t + chr(av), True) for t in todo}
+        elif op in _ZERO_WIDTH:
+            new |= {(t, True) for t in todo}
+        elif op == _SUBPATTERN:
+            new |= _seq_starts(list(av[-1]), {(t, True) for t in todo})
+        elif _ATOMIC_GROUP is not None and op == _ATOMIC_GROUP:
+            new |= _seq_starts(list(av), {(t, True) for t in todo})
+        elif op == _BRANCH:
+            for branch in av[1]:
+                new |= _seq_starts(list(branch), {(t, True) for t in todo})
+        elif _is_space_item(op, av):
+            for t in todo:
+                if len(t) >= 3:
+                    new.add((t, False))
+                elif t and not t[-1].isspace():
+                    new |= {(t + " ", False), (t + "\n", False)}
+                else:
+                    raise _NoStarts
+        elif _is_class(op, av, str.isdigit):
+            for t in todo:
+                new |= {(t, False)} if len(t) >= 3 else {(t + d, False) for d in _DIGITS}
+        elif op in _REPEATS:
+            lo, hi, body = av
+            if lo == 0 and hi == 1:  # optional: with and without it
+                new |= {(t, True) for t in todo}
+                new |= _seq_starts(list(body), {(t, True) for t in todo})
+            elif lo >= 1:
+                once = _seq_starts(list(body), {(t, True) for t in todo})
+                new |= {(t, True) if hi == 1 else _close(t) if o else (t, o) for t, o in once}
+            else:
+                new |= {_close(t) for t in todo}
+        else:
+            new |= {_close(t) for t in todo}
+        if len(new) > _MAX_STARTS:
+            raise _NoStarts
+        starts = new
+    return starts
+
+
+def _is_space_item(op, av) -> bool:
+    """Whitespace: a space class, or a repeat (at least once) of one."""
+    if op in _REPEATS and av[0] >= 1 and len(av[2]) == 1:
+        op, av = list(av[2])[0]
+    return _is_class(op, av, str.isspace)
