@@ -193,4 +193,4 @@ if __name__ == "__main__":
 
 # Measured untouched (before the holdout4 rule round): recall 0.663 (61/92), 1 clean passage flagged
 # ("Many clients see a visible glow after the first treatment, with continued improvement over the
-# following weeks." by one-session-results). After the round: 0.978 (90/92), 0 false positives.
+# following weeks." by one-session-results). After the round: 0.957 (88/92), 0 false positives.
