@@ -27,7 +27,7 @@ import re
 from .chunktext import render
 from .prefilter import may_have_findings, screen_text
 from .ruleset import RuleSet
-from .windows import MAX_MATCH, match_windows
+from .windows import MAX_MATCH
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
@@ -143,7 +143,33 @@ def quiet_blocks_blanked(source: str, ruleset: RuleSet, markdown: bool = True) -
     return "".join(pieces)
 
 
+BATCH = 1 << 18  # characters of source checked together: bounds memory on huge files
+
+
 def matched_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: RuleSet,
+                   markdown: bool = True) -> list[bool]:
+    """Per chunk: whether it must be parsed (see ``_matched_batch``).
+
+    Long files are checked in batches of about ``BATCH`` characters, each batch with the last
+    chunk of the one before, so a match across the blank line between two batches is still seen.
+    """
+    if not spans or spans[-1][1] - spans[0][0] <= BATCH:
+        return _matched_batch(source, spans, ruleset, markdown)
+    keep = [False] * len(spans)
+    first = 0
+    while first < len(spans):
+        last = first
+        while last < len(spans) and spans[last][1] - spans[first][0] <= BATCH:
+            last += 1
+        last = max(last, first + 1)
+        lo = max(0, first - 1)
+        for i, kept in zip(range(lo, last), _matched_batch(source, spans[lo:last], ruleset, markdown)):
+            keep[i] = keep[i] or kept
+        first = last
+    return keep
+
+
+def _matched_batch(source: str, spans: list[tuple[int, int, bool]], ruleset: RuleSet,
                    markdown: bool = True) -> list[bool]:
     """Per chunk: whether it must be parsed.
 
@@ -191,34 +217,48 @@ def matched_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: Rul
         for c in range(chunk_at(lo), chunk_at(max(lo, hi - 1)) + 1):
             keep[c] = True
 
+    n = len(joined)
     for ref_i, places in pivots.items():
         ref = idx.refs[ref_i]
         reach = ref.reach or MAX_MATCH
         relaxed = ruleset.relaxed(ref_i)
-        for lo, hi in match_windows(joined, places, reach):
+        for lo, hi in _windows(places, reach, n):
             if relaxed is None:
                 keep_range(lo, hi)
                 continue
             pattern, star, underscore, starts = relaxed
-            # a chunk that dropped a character the pattern could match: cannot tell, keep it
-            unsure = [c for c in range(chunk_at(lo), chunk_at(max(lo, hi - 1)) + 1)
-                      if (star and dropped[c][0]) or (underscore and dropped[c][1])]
-            for c in unsure:
-                keep[c] = True
+            if star or underscore:
+                # a chunk that dropped a character the pattern could match: cannot tell, keep it
+                for c in range(chunk_at(lo), chunk_at(max(lo, hi - 1)) + 1):
+                    if (star and dropped[c][0]) or (underscore and dropped[c][1]):
+                        keep[c] = True
             try:
                 if starts is not None and exact and not odd_space:
-                    # every match starts with one of these words: try only where they occur
+                    # every match starts with one of these strings: try only where they occur
                     for end, length in starts.iter(lowered, lo, hi):
                         at = end + 1 - length
                         m = pattern.match(joined, at, hi, timeout=MATCH_TIMEOUT)
                         if m:
-                            keep_range(at, max(m.end(), min(len(joined), at + reach)))
+                            keep_range(at, max(m.end(), min(n, at + reach)))
                 else:
                     for m in pattern.finditer(joined, lo, hi, overlapped=True, timeout=MATCH_TIMEOUT):
-                        keep_range(m.start(), max(m.end(), min(len(joined), m.start() + reach)))
+                        keep_range(m.start(), max(m.end(), min(n, m.start() + reach)))
             except TimeoutError:
                 keep_range(lo, hi)
     return keep
+
+
+def _windows(places: list[tuple[int, int]], reach: int, n: int) -> list[tuple[int, int]]:
+    """Merged ranges within ``reach`` of the places: a match holding a place lies inside one."""
+    out: list[list[int]] = []
+    for s, e in sorted(places):
+        a, b = max(0, s - reach), min(n, e + reach)
+        if out and a <= out[-1][1]:
+            if b > out[-1][1]:
+                out[-1][1] = b
+        else:
+            out.append([a, b])
+    return out
 
 
 def text_to_parse(path: str, source: str, ruleset: RuleSet) -> str:

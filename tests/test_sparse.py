@@ -100,3 +100,18 @@ def test_directive_positions_are_those_of_the_source(rules, tmp_path):
     path.write_text(src, encoding="utf-8")
     got = [(f.line, f.rule) for f in lint_file(str(path), rules, LintOptions()).findings]
     assert got == [(f[0], f[4]) for f in _full_parse_findings(path, rules)]
+
+
+def test_long_files_are_checked_in_batches_with_the_same_result(rules, tmp_path, monkeypatch):
+    import exolint.sparse as sparse
+
+    src = page(*(["No known side\neffects."] + [FILLER] * 30 + ["A miracle serum."] + [FILLER] * 30
+                 + ["Zero side effects, a breakthrough."]))
+    path = tmp_path / "long.md"
+    path.write_text(src, encoding="utf-8")
+    whole = sparse.matched_chunks(src, sparse.chunks(src), rules)
+    monkeypatch.setattr(sparse, "BATCH", 500)
+    assert sparse.matched_chunks(src, sparse.chunks(src), rules) == whole
+    got = [(f.line, f.column, f.end_line, f.end_column, f.rule)
+           for f in lint_file(str(path), rules, LintOptions()).findings]
+    assert len(got) == 4 and got == _full_parse_findings(path, rules)
