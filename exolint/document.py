@@ -152,6 +152,8 @@ class Document:
     notes: list[str] = field(default_factory=list)  # warnings while reading (e.g. decoding)
     location_label: str | None = None  # e.g. "paragraph" for .docx; None means line/column
     line_notes: dict[int, str] = field(default_factory=dict)  # line -> "table 1, row 2, cell 3"
+    # text offsets where copy was left out between them (sparse reading): no match may span one
+    barriers: list[int] = field(default_factory=list)
     _line_starts: list[int] | None = field(default=None, repr=False)
     _seg_starts: list[int] | None = field(default=None, repr=False)
 

@@ -10,7 +10,7 @@ from .document import Document
 from .findings import Finding
 from .ruleset import Rule, RuleSet
 from .sentences import sentence_bounds
-from .windows import MAX_MATCH, ends_inside_word, match_windows
+from .windows import MAX_MATCH, ends_inside_word, match_windows, split_at
 
 MATCH_TIMEOUT = 1.0  # seconds one pattern may spend on one document
 
@@ -34,7 +34,7 @@ def check_document(doc: Document, ruleset: RuleSet, markets: frozenset[str] | No
     for rule, patterns in ruleset.plan(text):
         if not rule.applies_to(markets):
             continue
-        spans = _rule_spans(rule, text, doc.path, timeouts, patterns)
+        spans = _rule_spans(rule, text, doc.path, timeouts, patterns, doc.barriers)
         for start, end in spans:
             if _excepted(rule, text, start, end):
                 continue
@@ -44,7 +44,7 @@ def check_document(doc: Document, ruleset: RuleSet, markets: frozenset[str] | No
 
 
 def _rule_spans(rule: Rule, text: str, path: str, timeouts,
-                patterns=None) -> list[tuple[int, int]]:
+                patterns=None, barriers=()) -> list[tuple[int, int]]:
     """Match spans of the rule's candidate ``patterns`` (pattern, pivot spans or None for the
     whole text; default: every pattern on the whole text), each run only in windows around its
     pivots; overlapping spans merged. The rule gets MATCH_TIMEOUT seconds in all."""
@@ -56,6 +56,8 @@ def _rule_spans(rule: Rule, text: str, path: str, timeouts,
     try:
         for pat, pivots, reach in patterns:
             windows = match_windows(text, pivots, reach or MAX_MATCH) if pivots is not None else whole
+            if barriers:
+                windows = split_at(windows, barriers)
             for lo, hi in windows:
                 left = max(deadline - time.monotonic(), 0.001)
                 for m in pat.finditer(text, lo, hi, timeout=left):

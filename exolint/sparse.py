@@ -301,17 +301,24 @@ def read_sparse(path: str, source: str, ruleset: RuleSet, read) -> "Document":
         return doc
     pieces: list[tuple[int, int, int]] = []  # (compact start, source start, length)
     parts: list[str] = []
+    gaps: list[int] = []  # compact offsets of kept chunks that follow a left-out chunk
     pos = 0
+    skipped = False
     for (start, end, _always), kept in zip(spans, keep):
         if not kept:
+            skipped = True
             continue
         if parts:
             parts.append(_SEPARATOR)
             pos += len(_SEPARATOR)
+            if skipped:
+                gaps.append(pos)
+        skipped = False
         pieces.append((pos, start, end - start))
         parts.append(source[start:end])
         pos += end - start
     doc = read("".join(parts))
+    doc.barriers = _barriers(doc, gaps)
     if not pieces:  # nothing to parse
         doc.source = source
         return doc
@@ -319,6 +326,22 @@ def read_sparse(path: str, source: str, ruleset: RuleSet, read) -> "Document":
         doc = read(text_to_parse(path, source, ruleset))
         doc.source = source
     return doc
+
+
+def _barriers(doc, gaps: list[int]) -> list[int]:
+    """Text offsets where the copy of a kept chunk that followed left-out chunks begins (before
+    the offsets are mapped back): a match across one would join text that is not adjacent."""
+    if not gaps:
+        return []
+    out: list[int] = []
+    g = 0
+    for seg in doc.segments:  # in text order; source offsets still those of the compact text
+        while g < len(gaps) and seg.src_start >= gaps[g]:
+            out.append(seg.text_start)
+            g += 1
+        if g == len(gaps):
+            break
+    return sorted(set(out))
 
 
 def _map_back(doc, pieces: list[tuple[int, int, int]], source: str) -> bool:

@@ -42,3 +42,18 @@ def match_windows(text: str, anchor_spans: list[tuple[int, int]],
 def ends_inside_word(text: str, end: int, window_end: int) -> bool:
     """A match cut short by the window end: it would continue into a word character."""
     return end == window_end and end < len(text) and (text[end].isalnum() or text[end] == "_")
+
+
+def split_at(windows: list[tuple[int, int]], barriers: list[int]) -> list[tuple[int, int]]:
+    """``windows`` cut at each of the sorted ``barriers`` (text offsets no match may span)."""
+    import bisect
+
+    out = []
+    for lo, hi in windows:
+        i = bisect.bisect_right(barriers, lo)
+        while i < len(barriers) and barriers[i] < hi:
+            out.append((lo, barriers[i]))
+            lo = barriers[i]
+            i += 1
+        out.append((lo, hi))
+    return out

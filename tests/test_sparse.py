@@ -115,3 +115,16 @@ def test_long_files_are_checked_in_batches_with_the_same_result(rules, tmp_path,
     got = [(f.line, f.column, f.end_line, f.end_column, f.rule)
            for f in lint_file(str(path), rules, LintOptions()).findings]
     assert len(got) == 4 and got == _full_parse_findings(path, rules)
+
+
+def test_no_match_joins_chunks_that_were_apart(rules, tmp_path):
+    # the title ends in "no" and, far below, a kept paragraph starts with "side effects": with the
+    # chunks between left out they are adjacent in the parsed text, but no match may join them
+    src = page("---\ntitle: Our promise is no\n---", FILLER, FILLER,
+               "side effects are rare with our miracle serum.", FILLER)
+    path = tmp_path / "page.md"
+    path.write_text(src, encoding="utf-8")
+    got = [(f.line, f.column, f.end_line, f.end_column, f.rule)
+           for f in lint_file(str(path), rules, LintOptions()).findings]
+    assert got == _full_parse_findings(path, rules)
+    assert [r for *_, r in got] == ["sample-miracle"]

@@ -47,3 +47,10 @@ def test_windowed_equals_whole_text(text, rules, monkeypatch):
     whole = check_document(Document.from_plain_text("t.txt", text), rules)
     assert [f.to_dict() for f in windowed] == [f.to_dict() for f in whole]
     assert windowed
+
+
+def test_split_at_barriers():
+    from exolint.windows import split_at
+
+    assert split_at([(0, 10), (20, 30)], [5, 25, 40]) == [(0, 5), (5, 10), (20, 25), (25, 30)]
+    assert split_at([(0, 10)], []) == [(0, 10)] and split_at([(5, 10)], [5]) == [(5, 10)]
