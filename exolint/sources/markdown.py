@@ -8,6 +8,8 @@ comments. Raw HTML blocks go through the HTML reader (visible text only; directi
 """
 from __future__ import annotations
 
+import functools
+
 
 from ..document import Directive, Document, TextBuilder
 from .align import SourceAligner, line_starts
@@ -18,7 +20,10 @@ from .html import extract_html
 _CODE_PLACEHOLDER = " \u2026 "  # stands for inline code, so words either side never join
 
 
+@functools.lru_cache(maxsize=2)
 def make_parser(mdx: bool = False) -> "MarkdownIt":
+    """One configured parser per flavour, built on first use and reused (parsing keeps no state
+    on the parser itself, and building one costs more than parsing a short page)."""
     from markdown_it import MarkdownIt  # imported on first use: keeps start-up fast
     from mdit_py_plugins.footnote import footnote_plugin
 
