@@ -172,3 +172,6 @@ if __name__ == "__main__":
 # Measured untouched (before the holdout6 rule round): recall 0.885 (69/78), 2 false positives on the
 # compliant UK page (injection-route on "injected into the skin" and "polynucleotide injections",
 # both describing a prescriber-administered injectable honestly).
+# After the round: recall 1.000 (78/78), 1 false positive left on purpose: "It is injected into the skin
+# in a course of two to three sessions." (compliant page; only the previous sentence says the product is
+# a CE-marked medical device, and the same sentence shape is a real route claim on the risky page).
