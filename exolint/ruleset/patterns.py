@@ -84,17 +84,18 @@ def compile_pattern(pattern: str, case_sensitive: bool = False) -> "regex.Patter
 
 
 def anchors_for(pattern: str, case_sensitive: bool = False) -> frozenset[str] | None:
-    """Literal strings one of which every match contains, or None if none can be derived."""
+    """The rarest group of literal strings one of which every match contains, or None if none
+    can be derived (see ``required_groups`` for all of them)."""
     try:
         parsed = _sre_parse.parse(pattern, 0)
     except Exception:  # regex-module-only syntax: no prefilter for this pattern
         return None
-    result = _seq_anchors(list(parsed))
-    if not result:
+    groups = _seq_groups(list(parsed), _valid)
+    if not groups:
         return None
     # the prefilter scans lower-cased text, so anchors are lower-cased even for case-sensitive
     # rules: finding "msc" is a necessary condition for matching "MSC"
-    return frozenset(a.lower() for a in result)
+    return frozenset(a.lower() for a in max(groups, key=_score))
 
 
 def has_nested_unbounded_quantifier(pattern: str) -> bool:
@@ -145,57 +146,6 @@ def _quality(anchor: str) -> int:
 
 def _score(options: set[str]) -> int:
     return min(_quality(o) for o in options)
-
-
-def _seq_anchors(items: list) -> set[str] | None:
-    """Best anchor set for a sequence: a literal run, or one required sub-item's anchors."""
-    best: set[str] | None = None
-    run: list[str] = []
-
-    def consider(options: set[str] | None) -> None:
-        nonlocal best
-        if options and all(_valid(o) for o in options) and (best is None or _score(options) > _score(best)):
-            best = options
-
-    def consider_run(chars: list[str]) -> None:
-        # a space in a pattern matches any whitespace run, so anchors never span one
-        for word in "".join(chars).split():
-            consider({word})
-
-    for op, av in items:
-        if op is _LITERAL or op == _LITERAL:
-            run.append(chr(av))
-            continue
-        if run:
-            consider_run(run)
-            run = []
-        if op in _ZERO_WIDTH:
-            continue
-        consider(_item_anchors(op, av))
-    if run:
-        consider_run(run)
-    return best
-
-
-def _item_anchors(op, av) -> set[str] | None:
-    if op == _SUBPATTERN:
-        return _seq_anchors(list(av[-1]))
-    if _ATOMIC_GROUP is not None and op == _ATOMIC_GROUP:
-        return _seq_anchors(list(av))
-    if op == _BRANCH:
-        union: set[str] = set()
-        for branch in av[1]:
-            sub = _seq_anchors(list(branch))
-            if not sub:
-                return None
-            union |= sub
-        return union
-    if op in _REPEATS:
-        lo, _hi, body = av
-        if lo >= 1:
-            return _seq_anchors(list(body))
-        return None
-    return None
 
 
 def _nested(items: list, inside_unbounded: bool) -> bool:
