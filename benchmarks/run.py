@@ -150,19 +150,13 @@ def bench_linear(files: list[Path]) -> dict:
         pages = [p for p in files if p.suffix == ".md"]
         blob = "\n\n".join(p.read_text(encoding="utf-8") for p in pages[:400])
         body = blob.replace("---\n", "")  # one document, not many front matters
-        out = {}
-        for label, size in (("md_5mb", 5_000_000), ("md_50mb", 50_000_000)):
-            text = (body * (size // len(body) + 1))[:size]
-            path = Path(tmp) / f"{label}.md"
-            path.write_text(text, encoding="utf-8")
-            r = run_measured(exolint_cmd("check", "--format", "json", "--fail-on", "never", str(path)))
-            out[label] = {"wall": r["wall"], "peak_mb": r["peak_mb"], "bytes": size, "code": r["code"],
-                          "findings": len(json.loads(r["stdout"])["findings"]) if r["code"] == 0 else None}
-            path.unlink()
         flat = " ".join(body.split())
-        for label, size in (("line_1mb", 1_000_000), ("line_10mb", 10_000_000)):
-            text = (flat * (size // len(flat) + 1))[:size]
-            path = Path(tmp) / f"{label}.txt"
+        out = {}
+        cases = (("md_5mb", 5_000_000, body, ".md"), ("md_50mb", 50_000_000, body, ".md"),
+                 ("line_1mb", 1_000_000, flat, ".txt"), ("line_10mb", 10_000_000, flat, ".txt"))
+        for label, size, unit, suffix in cases:
+            text = (unit * (size // len(unit) + 1))[:size]
+            path = Path(tmp) / f"{label}{suffix}"
             path.write_text(text, encoding="utf-8")
             r = run_measured(exolint_cmd("check", "--format", "json", "--fail-on", "never", str(path)))
             out[label] = {"wall": r["wall"], "peak_mb": r["peak_mb"], "bytes": size, "code": r["code"],
