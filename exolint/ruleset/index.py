@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from .literals import OffsetBack, group_score, scan_text
+
 REACH = 300  # characters: the longest match a pattern may have (see exolint.windows.MAX_MATCH)
 
 
@@ -36,7 +38,7 @@ class AnchorIndex:
         self._groups: list[tuple[tuple[int, ...], ...]] = []
         for ref in refs:
             gids = []
-            for group in ref.groups or ():
+            for group in _useful(ref.groups or ()):
                 gids.append(tuple(words.setdefault(w, len(words)) for w in sorted(group)))
             self._groups.append(tuple(gids))
         self.words = words
@@ -57,21 +59,23 @@ class AnchorIndex:
             auto.make_automaton()
             self._automaton = auto
 
-    def word_hits(self, lowered: str) -> dict[int, list[int]]:
-        """word id -> sorted start offsets of its occurrences in ``lowered``."""
+    def word_hits(self, lowered: str) -> tuple[dict[int, list[int]], "OffsetBack | None"]:
+        """word id -> sorted start offsets of its occurrences in the scan text of ``lowered``
+        (see ``literals.scan_text``), and the map from those offsets back to ``lowered``."""
         if self._automaton is None:
-            return {}
+            return {}, None
+        text, back = scan_text(lowered)
         hits: defaultdict[int, list[int]] = defaultdict(list)
-        for end, (wid, length) in self._automaton.iter(lowered):
+        for end, (wid, length) in self._automaton.iter(text):
             hits[wid].append(end + 1 - length)
-        return dict(hits)
+        return dict(hits), back
 
     def pivots(self, lowered: str, reach: int = REACH, first_only: bool = False
                ) -> dict[int, list[tuple[int, int]]]:
-        """ref index -> spans (start, end) of hits of its rarest group where all of its groups
-        occur within ``reach`` characters. Patterns without groups are not included. With
-        ``first_only``, stop at the first pattern found (a yes/no question)."""
-        hits = self.word_hits(lowered)
+        """ref index -> spans (start, end) in ``lowered`` of hits of its rarest group where all of
+        its groups occur within ``reach`` characters. Patterns without groups are not included.
+        With ``first_only``, stop at the first pattern found (a yes/no question)."""
+        hits, back = self.word_hits(lowered)
         if not hits:
             return {}
         # which groups of which patterns have any hit at all
@@ -104,6 +108,8 @@ class AnchorIndex:
                     if all(_near(lists, p, near) for lists in others):
                         spans.append((p, p + wlen))
             if spans:
+                if back is not None:  # offsets in the collapsed scan text -> ``lowered``
+                    spans = [(back(a), back(b - 1) + 1) for a, b in spans]
                 out[ri] = spans
                 if first_only:
                     break
@@ -111,6 +117,17 @@ class AnchorIndex:
 
     def any_satisfied(self, lowered: str, reach: int = REACH) -> bool:
         return bool(self.pivots(lowered, reach, first_only=True))
+
+
+KEEP_GROUPS = 2  # the rarest groups of a pattern always checked
+STRONG = 6  # further groups are checked only when at least this rare (literals.group_score)
+
+
+def _useful(groups):
+    """The groups worth looking for: the rarest ones, and any other rare one. A group of common
+    words (" the", "in ") narrows little and its hits would cost more than they save."""
+    ranked = sorted(groups, key=group_score, reverse=True)
+    return [g for i, g in enumerate(ranked) if i < KEEP_GROUPS or group_score(g) >= STRONG]
 
 
 def _near(lists: list[list[int]], p: int, reach: int) -> bool:

@@ -120,17 +120,7 @@ _ZERO_WIDTH = {_sre_c.AT, _sre_c.ASSERT, _sre_c.ASSERT_NOT}
 _REPEATS = {_MAX_REPEAT, _MIN_REPEAT} | ({_POSSESSIVE_REPEAT} if _POSSESSIVE_REPEAT else set())
 
 
-# Words so frequent in skincare copy that an anchor set holding one narrows little; anchors are
-# still sound, this only ranks the alternatives a pattern offers (see _quality).
-COMMON_WORDS = frozenset("""
-a about after all also always an and any are as at back based be been before best better but by
-can cut day days does each even every few first for free from get give good great had has have
-help her his how in into is it its just like look looks made make many may more most much new no
-not now of off on one only or our out over per see session sessions she skin so some such than
-that the their them then there these they this those time to too treatment treatments two up us
-use very was way we well were what when which while who will with without you your result results
-face facial facials serum exosome exosomes clinic product products cell cells care
-""".split())
+from .literals import COMMON_WORDS, group_score, required_literal_groups  # noqa: E402
 
 
 def _valid(anchor: str) -> bool:
@@ -182,19 +172,11 @@ def required_groups(pattern: str) -> tuple[frozenset[str], ...] | None:
     all its groups occur close together, not wherever its rarest word does. None when the
     pattern yields no group (it runs everywhere).
     """
-    try:
-        parsed = _sre_parse.parse(pattern, 0)
-    except Exception:
-        return None
-    groups = _seq_groups(list(parsed), _valid)
-    if not groups:
-        # a pattern of short words only ("via IV"): two-letter anchors are better than none
-        groups = _seq_groups(list(parsed), lambda a: len(a.strip()) >= 2)
+    groups = required_literal_groups(expand_spaces(pattern))
     if not groups:
         return None
-    unique = {frozenset(a.lower() for a in g) for g in groups}
     # rarest first: the engine walks the first group's hits and checks the others around them
-    return tuple(sorted(unique, key=lambda g: (-_score(set(g)), sorted(g))))
+    return tuple(sorted(groups, key=lambda g: (-group_score(g), sorted(g))))
 
 
 def _seq_groups(items: list, valid) -> list[set[str]]:
