@@ -148,6 +148,131 @@ BATCH = 1 << 18  # characters of source checked together: bounds memory on huge 
 
 def matched_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: RuleSet,
                    markdown: bool = True) -> list[bool]:
+    """Per chunk: whether it must be parsed.
+
+    One pass over the whole page (``candidate_chunks``) finds the chunks that hold all of some
+    pattern's required strings; only those are rendered, and kept where one of those patterns,
+    relaxed, matches the copy (``_chunk_matches``).
+    """
+    found = candidate_chunks(source, spans, ruleset)
+    if found is None:
+        return _matched_in_batches(source, spans, ruleset, markdown)
+    keep = [False] * len(spans)
+    for i, refs in found.items():
+        keep[i] = _chunk_matches(source[spans[i][0]:spans[i][1]], refs, ruleset, markdown)
+    return keep
+
+
+def _chunk_matches(piece: str, refs: set[int] | None, ruleset: RuleSet, markdown: bool) -> bool:
+    """Whether one of the patterns ``refs`` (None: keep the chunk outright) matches the chunk's
+    copy, with its assertions removed (``RuleSet.relaxed``: it can only match more)."""
+    if refs is None:
+        return True
+    rendered = render(piece, markdown)
+    if rendered is None:
+        return True  # not a simple chunk: its copy is not known before parsing
+    text = rendered.text
+    lowered = text.lower()
+    exact = len(lowered) == len(text) and not _ODD_SPACE.search(text)
+    for ref_i in refs:
+        relaxed = ruleset.relaxed(ref_i)
+        if relaxed is None:
+            return True
+        pattern, star, underscore, starts = relaxed
+        if (star and rendered.dropped_star) or (underscore and rendered.dropped_underscore):
+            return True  # it could match a character the copy lost: cannot tell
+        try:
+            if starts is not None and exact:
+                for end, length in starts.iter(lowered):
+                    if pattern.match(text, end + 1 - length, timeout=MATCH_TIMEOUT):
+                        return True
+            elif pattern.search(text, timeout=MATCH_TIMEOUT):
+                return True
+        except TimeoutError:
+            return True
+    return False
+
+
+_SENTINEL = "\ue001"  # between chunks in the page-wide screen (a private-use character)
+_SEPARATOR_LINE = "\n" + _SENTINEL + "\n"
+_LINK_DESTINATION = re.compile(r"\]\((?:[^()\n]|\([^()\n]*\))*\)")
+_REFERENCE_LABEL = re.compile(r"\][ \t]?\[[^\]\n]*\]")
+_TAG_OR_CODE = re.compile(r"<[^<>\n]*>|`+[^`\n]*`+")
+_MARKUP_CHARS = re.compile("[*_`\\\\\\[\\]\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_SINGLE_QUOTES = re.compile("[\u2018\u2019\u201a\u201b\u2032\u00b4\u02bc]")
+_DOUBLE_QUOTES = re.compile('[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]')
+_DASHES = re.compile("[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
+_ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+
+
+def screen_page(lowered: str) -> str:
+    """A lower-cased Markdown page as copy, roughly, without parsing and without changing line
+    breaks: link destinations, reference labels, tags and code spans out, emphasis and bracket
+    characters dropped (so "exo**somes**" and "[side effects](/x)" read as copy), characters
+    normalised as the Document does. Only used to find where required strings occur."""
+    text = lowered
+    if "&" in text:
+        import html
+
+        text = _ENTITY.sub(lambda m: html.unescape(m.group()).replace("\n", " ").replace(
+            "\r", " ").replace(_SENTINEL, " "), text)
+    if "](" in text:
+        text = _LINK_DESTINATION.sub("]", text)
+    if "][" in text or "] [" in text:
+        text = _REFERENCE_LABEL.sub("]", text)
+    if "<" in text or "`" in text:
+        text = _TAG_OR_CODE.sub(" ", text)
+    text = _MARKUP_CHARS.sub("", text)
+    if not text.isascii():
+        text = _DASHES.sub("-", _DOUBLE_QUOTES.sub('"', _SINGLE_QUOTES.sub("'", text)))
+        text = text.replace("\uff05", "%")
+    return text
+
+
+def candidate_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: RuleSet
+                     ) -> dict[int, set[int] | None] | None:
+    """The chunks worth a closer look, each with the patterns (index refs) to try there, or
+    None to keep it outright: those holding a place where all of some
+    pattern's required strings occur close together in the page-wide screen (``screen_page``),
+    chunks with an ``exolint`` directive, and front matter. None when the page cannot be
+    screened so (it holds the sentinel character, or a pattern has no required string).
+
+    A match is looked for around the rarest of its required strings, in that string's chunk
+    (with the chunks next to it only when they are candidates too): a phrase that runs on
+    across a blank line, from a chunk with its rarest string into one without any, is not found.
+    """
+    if _SENTINEL in source or not spans or ruleset.index().unanchored:
+        return None  # (a pattern without required strings could match in any chunk)
+    screened = screen_page(_SEPARATOR_LINE.join(source[a:b] for a, b, _ in spans).lower())
+    bounds = [0]  # start of each chunk in the screen
+    at = screened.find(_SENTINEL)
+    while at >= 0:
+        bounds.append(at + 1)
+        at = screened.find(_SENTINEL, at + 1)
+    if len(bounds) != len(spans):
+        return None
+    found: dict[int, set[int] | None] = {i: None for i, sp in enumerate(spans) if sp[2]}
+    at = screened.find(_DIRECTIVE)
+    while at >= 0:
+        found[bisect.bisect_right(bounds, at) - 1] = None
+        at = screened.find(_DIRECTIVE, at + 1)
+    for ref_i, places in ruleset.index().pivots(screened).items():
+        for s, e in places:
+            first = bisect.bisect_right(bounds, s) - 1
+            last = bisect.bisect_right(bounds, e - 1) - 1
+            for c in range(max(first, 0), last + 1):
+                if c not in found:
+                    found[c] = {ref_i}
+                elif found[c] is not None:
+                    found[c].add(ref_i)
+    return found
+
+
+_DIRECTIVE = "exolint"
+
+
+def _matched_in_batches(source: str, spans: list[tuple[int, int, bool]], ruleset: RuleSet,
+                        markdown: bool = True) -> list[bool]:
     """Per chunk: whether it must be parsed (see ``_matched_batch``).
 
     Long files are checked in batches of about ``BATCH`` characters, each batch with the last
