@@ -8,9 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .baseline import BaselineError, apply_baseline, read_baseline, write_baseline
-from .changed_lines import ChangedLinesError, changed_lines, keep_changed
-
 
 class FilterError(Exception):
     """A baseline or --diff problem the user must fix (exit code 2)."""
@@ -24,6 +21,11 @@ class FilterOutcome:
 def apply_ci_filters(report, *, baseline: str | None = None, write_to: str | None = None,
                      diff_ref: str | None = None, cwd: str | None = None) -> FilterOutcome:
     outcome = FilterOutcome()
+    if not (baseline or write_to or diff_ref):
+        return outcome  # the usual local run: nothing to import or do
+    from .baseline import BaselineError, apply_baseline, read_baseline, write_baseline
+    from .changed_lines import ChangedLinesError, changed_lines, keep_changed
+
     try:
         entries = read_baseline(baseline) if baseline else None
         changed = changed_lines(diff_ref, cwd) if diff_ref else None

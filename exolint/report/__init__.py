@@ -1,17 +1,34 @@
 """Reporters: one module per output format, each a function from a LintReport to text.
 
-``REPORTERS`` maps a ``--format`` name to ``render(report, ruleset, **options) -> str``.
+``REPORTERS`` maps a ``--format`` name to ``render(report, ruleset, **options) -> str``. Each
+module is imported when its format is first used: a pre-commit run needs only one of them, and
+start-up time counts.
 """
 from __future__ import annotations
 
-from . import github, gitlab, html, json_format, junit, sarif, text
+import importlib
+from collections.abc import Mapping
 
-REPORTERS = {
-    "text": text.render,
-    "json": json_format.render,
-    "sarif": sarif.render,
-    "github": github.render,
-    "junit": junit.render,
-    "gitlab": gitlab.render,
-    "html": html.render,
+_MODULES = {
+    "text": "text",
+    "json": "json_format",
+    "sarif": "sarif",
+    "github": "github",
+    "junit": "junit",
+    "gitlab": "gitlab",
+    "html": "html",
 }
+
+
+class _Reporters(Mapping):
+    def __getitem__(self, name: str):
+        return importlib.import_module(f"{__name__}.{_MODULES[name]}").render
+
+    def __iter__(self):
+        return iter(_MODULES)
+
+    def __len__(self) -> int:
+        return len(_MODULES)
+
+
+REPORTERS: Mapping = _Reporters()

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from .literals import OffsetBack, group_score, scan_text
+from .literals import OffsetBack, scan_text
 
 REACH = 300  # characters: the longest match a pattern may have (see exolint.windows.MAX_MATCH)
 
@@ -38,7 +38,7 @@ class AnchorIndex:
         self._groups: list[tuple[tuple[int, ...], ...]] = []
         for ref in refs:
             gids = []
-            for group in _useful(ref.groups or ()):
+            for group in ref.groups or ():
                 gids.append(tuple(words.setdefault(w, len(words)) for w in sorted(group)))
             self._groups.append(tuple(gids))
         self.words = words
@@ -117,17 +117,6 @@ class AnchorIndex:
 
     def any_satisfied(self, lowered: str, reach: int = REACH) -> bool:
         return bool(self.pivots(lowered, reach, first_only=True))
-
-
-KEEP_GROUPS = 2  # the rarest groups of a pattern always checked
-STRONG = 6  # further groups are checked only when at least this rare (literals.group_score)
-
-
-def _useful(groups):
-    """The groups worth looking for: the rarest ones, and any other rare one. A group of common
-    words (" the", "in ") narrows little and its hits would cost more than they save."""
-    ranked = sorted(groups, key=group_score, reverse=True)
-    return [g for i, g in enumerate(ranked) if i < KEEP_GROUPS or group_score(g) >= STRONG]
 
 
 def _near(lists: list[list[int]], p: int, reach: int) -> bool:

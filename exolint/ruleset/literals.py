@@ -354,6 +354,17 @@ def group_score(group) -> int:
     return min(quality(s, COMMON_WORDS) for s in group)
 
 
+def _minimal(group: frozenset[str]) -> frozenset[str]:
+    """The group without strings that hold another of its strings: wherever "stem cell derived"
+    occurs, "stem cell" does, so the longer one adds nothing to the search."""
+    ordered = sorted(group, key=len)
+    kept: list[str] = []
+    for s in ordered:
+        if not any(k in s for k in kept):
+            kept.append(s)
+    return frozenset(kept)
+
+
 def required_literal_groups(expanded_pattern: str) -> list[frozenset[str]] | None:
     """All valid required groups of a pattern whose literal spaces are already ``\\s+``; None
     when ``re``'s parser cannot read it (``regex``-only syntax)."""
@@ -369,7 +380,7 @@ def required_literal_groups(expanded_pattern: str) -> list[frozenset[str]] | Non
         groups += [g for g in (info.prefixes(), info.suffixes()) if g]
     out: list[frozenset[str]] = []
     for g in groups:
-        g = frozenset(g)
+        g = _minimal(frozenset(g))
         if valid_group(g) and g not in out:
             out.append(g)
     # a group every string of which holds a string of another group makes that one redundant:

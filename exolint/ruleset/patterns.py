@@ -176,7 +176,14 @@ def required_groups(pattern: str) -> tuple[frozenset[str], ...] | None:
     if not groups:
         return None
     # rarest first: the engine walks the first group's hits and checks the others around them
-    return tuple(sorted(groups, key=lambda g: (-group_score(g), sorted(g))))
+    ranked = sorted(groups, key=lambda g: (-group_score(g), sorted(g)))
+    # a group of common words (" the", "in ") narrows little, and its hits cost more than they
+    # save: keep the rarest groups, and any other rare one
+    return tuple(g for i, g in enumerate(ranked) if i < KEEP_GROUPS or group_score(g) >= STRONG)
+
+
+KEEP_GROUPS = 2  # the rarest groups of a pattern are always looked for
+STRONG = 6  # further groups only when at least this rare (literals.group_score)
 
 
 def _seq_groups(items: list, valid) -> list[set[str]]:
