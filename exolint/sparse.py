@@ -67,6 +67,8 @@ def chunks(source: str) -> list[tuple[int, int, bool]]:
         out.append((0, p, True))
         pos = p
 
+    if _plain_blocks(source):
+        return _blank_line_chunks(source, pos, out)
     start = None  # start of the chunk being built
     fence: str | None = None
     raw_end: str | None = None
@@ -118,6 +120,41 @@ def chunks(source: str) -> list[tuple[int, int, bool]]:
     return out
 
 
+_BLANK_LINES = re.compile(r"\n(?:[^\S\n]*\n)+|\n[^\S\n]+\Z")
+_LEADING_BLANK_LINES = re.compile(r"(?:[^\S\n]*\n)*")
+
+
+def _plain_blocks(source: str) -> bool:
+    """No construct that may run across a blank line (fences, raw HTML blocks) and no CR: the
+    chunks are the blank-line separated blocks, found by one regex pass."""
+    if "\r" in source or "```" in source or "~~~" in source:
+        return False
+    if "<" in source:
+        lowered = source.lower()
+        return not any(opener in lowered for opener, _closer in _RAW_HTML)
+    return True
+
+
+def _blank_line_chunks(source: str, pos: int, out: list[tuple[int, int, bool]]
+                       ) -> list[tuple[int, int, bool]]:
+    """``chunks`` for a source without multi-line constructs (``_plain_blocks``)."""
+    start = _LEADING_BLANK_LINES.match(source, pos).end()
+    n = len(source)
+
+    def add(a: int, b: int) -> None:
+        if source[a] in " \t" and out and not out[-1][2]:
+            a = out.pop()[0]  # indented: continues the previous chunk
+        out.append((a, b, False))
+
+    for m in _BLANK_LINES.finditer(source, start):
+        if m.start() + 1 > start:
+            add(start, m.start() + 1)
+        start = m.end()
+    if start < n and source[start:].strip():
+        add(start, n)
+    return out
+
+
 def quiet_blocks_blanked(source: str, ruleset: RuleSet, markdown: bool = True) -> str | None:
     """``source`` with every chunk no rule can match blanked out; None when nothing would change.
 
@@ -154,12 +191,19 @@ def matched_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: Rul
     pattern's required strings; only those are rendered, and kept where one of those patterns,
     relaxed, matches the copy (``_chunk_matches``).
     """
-    found = candidate_chunks(source, spans, ruleset)
-    if found is None:
-        return _matched_in_batches(source, spans, ruleset, markdown)
     keep = [False] * len(spans)
-    for i, refs in found.items():
-        keep[i] = _chunk_matches(source[spans[i][0]:spans[i][1]], refs, ruleset, markdown)
+    first = 0
+    while first < len(spans):  # batches of about BATCH characters bound memory on huge files
+        last = first + 1
+        while last < len(spans) and spans[last][1] - spans[first][0] <= BATCH:
+            last += 1
+        found = candidate_chunks(source, spans[first:last], ruleset)
+        if found is None:
+            return _matched_in_batches(source, spans, ruleset, markdown)
+        for i, refs in found.items():
+            a, b, _always = spans[first + i]
+            keep[first + i] = _chunk_matches(source[a:b], refs, ruleset, markdown)
+        first = last
     return keep
 
 

@@ -128,3 +128,27 @@ def test_no_match_joins_chunks_that_were_apart(rules, tmp_path):
            for f in lint_file(str(path), rules, LintOptions()).findings]
     assert got == _full_parse_findings(path, rules)
     assert [r for *_, r in got] == ["sample-miracle"]
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(["word", "two words ", " ", "\t", "\n", "\n\n", "  \n", "- item", "# head",
+                           "\u00a0", "\u2028", "x\n   y", "\n\t\n", "1. one"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=16).map("".join))
+def test_blank_line_fast_path_cuts_like_the_line_walk(source):
+    """Pages without fences or raw HTML blocks are cut by one regex pass; the cuts must be those
+    of the line-by-line walk used for other pages."""
+    from exolint import sparse
+
+    assert sparse._plain_blocks(source)
+    fast = sparse.chunks(source)
+    original = sparse._plain_blocks
+    sparse._plain_blocks = lambda _s: False
+    try:
+        walked = sparse.chunks(source)
+    finally:
+        sparse._plain_blocks = original
+    assert fast == walked

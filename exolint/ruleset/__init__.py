@@ -50,16 +50,18 @@ class RuleSet:
         if ref_index not in self._relaxed:
             import regex
 
-            from .patterns import can_match_char, leading_words, relaxed_pattern
+            from .patterns import relaxed_forms
 
             ref = self.index().refs[ref_index]
-            compiled = self.rules[ref.rule_index].compiled[ref.pattern_index]
-            body = relaxed_pattern(compiled.pattern)
+            rule = self.rules[ref.rule_index]
+            compiled = rule.compiled[ref.pattern_index]
+            forms = rule.pattern_relaxed
+            body, star, underscore, starts = (forms[ref.pattern_index] if ref.pattern_index < len(forms)
+                                              else relaxed_forms(compiled))
             entry = None
             if body is not None:
                 try:
-                    entry = (regex.compile(body, compiled.flags), can_match_char(body, "*"),
-                             can_match_char(body, "_"), _automaton(leading_words(body)))
+                    entry = (regex.compile(body, compiled.flags), star, underscore, _automaton(starts))
                 except regex.error:
                     entry = None
             self._relaxed[ref_index] = entry

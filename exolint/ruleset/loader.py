@@ -16,7 +16,7 @@ from .model import CATEGORIES, MARKETS, SEVERITIES, ContextCheck, Reference, Rul
 from .cache import cached
 from .lazy import LazyPattern
 from .patterns import (PatternError, anchors_for, compile_pattern, has_nested_unbounded_quantifier,
-                       pattern_reach, required_groups)
+                       pattern_reach, relaxed_forms, required_groups)
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -310,7 +310,7 @@ def _build_rule(path: Path, text: str, pack: str, raw: dict, contexts: dict[str,
         examples_flag=tuple(flag), examples_pass=tuple(pass_), exceptions=tuple(exceptions),
         unless=tuple(unless), case_sensitive=case_sensitive, pack=pack, source_file=str(path),
         nested_quantifier_patterns=tuple(nested), pattern_groups=tuple(groups),
-        pattern_reach=tuple(reaches),
+        pattern_reach=tuple(reaches), pattern_relaxed=tuple(relaxed_forms(c) for c in compiled),
     )
 
 

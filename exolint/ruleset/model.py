@@ -76,6 +76,9 @@ class Rule:
     pattern_groups: tuple[tuple[frozenset[str], ...] | None, ...] = field(default=())
     # per pattern, the longest match it can have (see patterns.pattern_reach)
     pattern_reach: tuple[int, ...] = field(default=())
+    # per pattern, its relaxed form for the pre-parse check: (body or None, can match "*",
+    # can match "_", strings every match starts with or None); see RuleSet.relaxed
+    pattern_relaxed: tuple[tuple, ...] = field(default=())
 
     def applies_to(self, markets: frozenset[str] | None) -> bool:
         """Whether the rule applies to copy judged under ``markets`` (None: every market)."""

@@ -70,15 +70,15 @@ def compile_pattern(pattern: str, case_sensitive: bool = False) -> "regex.Patter
     if not case_sensitive:
         flags |= regex.IGNORECASE
     try:
-        regex.compile(pattern, flags)  # report errors against the pattern as written
-    except regex.error as exc:
-        raise PatternError(f"does not compile: {exc.msg}", exc.pos) from None
-    try:
         compiled = regex.compile(r"(?<!\w)(?:" + body + r")(?!\w)", flags)
-    except regex.error as exc:
-        raise PatternError(f"does not compile: {exc.msg}") from None
-    raw = regex.compile(body, flags)
-    if raw.fullmatch(""):
+    except regex.error:
+        try:
+            regex.compile(pattern, flags)  # report the error against the pattern as written
+        except regex.error as exc:
+            raise PatternError(f"does not compile: {exc.msg}", exc.pos) from None
+        raise PatternError("does not compile") from None
+    # the whole-word guards are zero-width, so this is the body matching the empty string
+    if compiled.fullmatch(""):
         raise PatternError("matches the empty string")
     return compiled
 
@@ -284,6 +284,15 @@ def pattern_reach(pattern: str) -> int:
 
 # -- relaxed patterns (the pre-parse match check in exolint.sparse) --------------------------
 _WRAP_HEAD, _WRAP_TAIL = r"(?<!\w)(?:", r")(?!\w)"
+
+
+def relaxed_forms(compiled) -> tuple:
+    """(relaxed body or None, can it match "*", can it match "_", strings every match of it
+    starts with or None) for a compiled pattern: computed once when rules load, and cached."""
+    body = relaxed_pattern(compiled.pattern)
+    if body is None:
+        return (None, True, True, None)
+    return (body, can_match_char(body, "*"), can_match_char(body, "_"), leading_words(body))
 
 
 def relaxed_pattern(compiled_source: str) -> str | None:
