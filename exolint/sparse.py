@@ -27,6 +27,7 @@ import re
 from .chunktext import render
 from .prefilter import may_have_findings, screen_text
 from .ruleset import RuleSet
+from .ruleset.literals import scan_text
 from .windows import MAX_MATCH
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -287,7 +288,7 @@ def candidate_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: R
     """
     if _SENTINEL in source or not spans or ruleset.index().unanchored:
         return None  # (a pattern without required strings could match in any chunk)
-    screened = screen_page(_SEPARATOR_LINE.join(source[a:b] for a, b, _ in spans).lower())
+    screened = scan_text(screen_page(_SEPARATOR_LINE.join(source[a:b] for a, b, _ in spans).lower()))[0]
     bounds = [0]  # start of each chunk in the screen
     at = screened.find(_SENTINEL)
     while at >= 0:
@@ -300,7 +301,7 @@ def candidate_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: R
     while at >= 0:
         found[bisect.bisect_right(bounds, at) - 1] = None
         at = screened.find(_DIRECTIVE, at + 1)
-    for ref_i, places in ruleset.index().pivots(screened).items():
+    for ref_i, places in ruleset.index().scan_pivots(screened).items():
         for s, e in places:
             first = bisect.bisect_right(bounds, s) - 1
             last = bisect.bisect_right(bounds, e - 1) - 1

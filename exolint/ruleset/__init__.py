@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .index import AnchorIndex, PatternRef
+from .lazy import LazyPattern
 from .loader import RuleFileError, bundled_rules_dir, load_rules
 from .model import CATEGORIES, MARKETS, SEVERITIES, SEVERITY_RANK, Reference, Rule
 
@@ -85,7 +86,7 @@ class RuleSet:
         per_rule: dict[int, list[tuple[object, list[tuple[int, int]] | None]]] = {}
         for ref_i, spans in pivots.items():
             ref = idx.refs[ref_i]
-            pattern = self.rules[ref.rule_index].compiled[ref.pattern_index]
+            pattern = _resolved(self.rules[ref.rule_index].compiled[ref.pattern_index])
             per_rule.setdefault(ref.rule_index, []).append(
                 (pattern, spans if exact else None, ref.reach))
         for ref in idx.unanchored:
@@ -115,6 +116,11 @@ class RuleSet:
 
     def subset(self, keep) -> "RuleSet":
         return RuleSet([r for r in self.rules if keep(r)])
+
+
+def _resolved(pattern):
+    """The compiled pattern behind a LazyPattern (calls through the proxy cost a lookup each)."""
+    return pattern.compiled() if isinstance(pattern, LazyPattern) else pattern
 
 
 def _automaton(words):

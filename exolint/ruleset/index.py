@@ -59,57 +59,62 @@ class AnchorIndex:
             auto.make_automaton()
             self._automaton = auto
 
-    def word_hits(self, lowered: str) -> tuple[dict[int, list[int]], "OffsetBack | None"]:
-        """word id -> sorted start offsets of its occurrences in the scan text of ``lowered``
-        (see ``literals.scan_text``), and the map from those offsets back to ``lowered``."""
-        if self._automaton is None:
-            return {}, None
-        text, back = scan_text(lowered)
+    def word_hits(self, scanned: str) -> dict[int, list[int]]:
+        """word id -> sorted start offsets of its occurrences in ``scanned`` (scan alphabet)."""
         hits: defaultdict[int, list[int]] = defaultdict(list)
-        for end, (wid, length) in self._automaton.iter(text):
-            hits[wid].append(end + 1 - length)
-        return dict(hits), back
+        if self._automaton is not None:
+            for end, (wid, length) in self._automaton.iter(scanned):
+                hits[wid].append(end + 1 - length)
+        return hits
 
     def pivots(self, lowered: str, reach: int = REACH, first_only: bool = False
                ) -> dict[int, list[tuple[int, int]]]:
         """ref index -> spans (start, end) in ``lowered`` of hits of its rarest group where all of
         its groups occur within ``reach`` characters. Patterns without groups are not included.
         With ``first_only``, stop at the first pattern found (a yes/no question)."""
-        hits, back = self.word_hits(lowered)
+        if self._automaton is None:
+            return {}
+        scanned, back = scan_text(lowered)
+        out = self.scan_pivots(scanned, reach, first_only)
+        if back is not None:  # offsets in the collapsed scan text -> ``lowered``
+            for ri, spans in out.items():
+                out[ri] = [(back(a), back(b - 1) + 1) for a, b in spans]
+        return out
+
+    def scan_pivots(self, scanned: str, reach: int = REACH, first_only: bool = False
+                    ) -> dict[int, list[tuple[int, int]]]:
+        """``pivots`` of a text already in the scan alphabet, with offsets in ``scanned``."""
+        hits = self.word_hits(scanned)
         if not hits:
             return {}
-        # which groups of which patterns have any hit at all
-        satisfied: dict[int, set[int]] = {}
-        for wid in hits:
+        # pattern -> group -> hit lists of that group's words
+        found: dict[int, dict[int, list[tuple[int, list[int]]]]] = {}
+        for wid, positions in hits.items():
             for ri, gi in self._word_refs[wid]:
-                got = satisfied.get(ri)
-                if got is None:
-                    satisfied[ri] = {gi}
+                groups = found.get(ri)
+                if groups is None:
+                    found[ri] = {gi: [(wid, positions)]}
+                elif gi in groups:
+                    groups[gi].append((wid, positions))
                 else:
-                    got.add(gi)
+                    groups[gi] = [(wid, positions)]
         out: dict[int, list[tuple[int, int]]] = {}
         lengths = self._lengths
-        for ri in sorted(satisfied):
-            groups = self._groups[ri]
-            if len(satisfied[ri]) < len(groups):
-                continue
-            present = [[hits[w] for w in g if w in hits] for g in groups]
+        for ri in sorted(found):
+            present = found[ri]
+            if len(present) < len(self._groups[ri]):
+                continue  # some group has no hit at all
             # walk the group with the fewest hits; check the others around each of them
-            order = sorted(range(len(groups)), key=lambda i: sum(len(x) for x in present[i]))
-            pivot_i, others = order[0], [present[i] for i in order[1:]]
+            order = sorted(present.values(), key=lambda lists: sum(len(p) for _w, p in lists))
+            walk, others = order[0], [[p for _w, p in lists] for lists in order[1:]]
             spans: list[tuple[int, int]] = []
             near = min(reach, self.refs[ri].reach)
-            for wid in groups[pivot_i]:
-                positions = hits.get(wid)
-                if not positions:
-                    continue
+            for wid, positions in walk:
                 wlen = lengths[wid]
                 for p in positions:
                     if all(_near(lists, p, near) for lists in others):
                         spans.append((p, p + wlen))
             if spans:
-                if back is not None:  # offsets in the collapsed scan text -> ``lowered``
-                    spans = [(back(a), back(b - 1) + 1) for a, b in spans]
                 out[ri] = spans
                 if first_only:
                     break

@@ -134,6 +134,21 @@ def _cross(a, b) -> frozenset[str] | None:
     return frozenset((x + y).replace("  ", " ") for x in a for y in b)
 
 
+def _joint(suffixes, prefixes) -> frozenset[str] | None:
+    """The strings across a join: each suffix of the left side followed by each prefix of the
+    right side; when there are too many, the sides are cut shorter (a part of a required string
+    is still required) until they fit."""
+    if suffixes is None or prefixes is None:
+        return None
+    for keep in (EDGE, 10, 7, 5, 3):
+        left = frozenset(s[-keep:] for s in suffixes)
+        right = frozenset(s[:keep] for s in prefixes)
+        joint = _cross(left, right)
+        if joint is not None:
+            return joint
+    return None
+
+
 def _small(s: frozenset[str] | None) -> frozenset[str] | None:
     return s if s is not None and len(s) <= MAX_SET else None
 
@@ -159,7 +174,7 @@ def concat(x: Info, y: Info) -> Info:
         # too many combinations: each side's strings are still required
         groups += [s for s in (x.exact, y.exact) if "" not in s]
     if not x.empty and not y.empty:
-        joint = _cross(x.suffixes(), y.prefixes())
+        joint = _joint(x.suffixes(), y.prefixes())
         if joint:
             groups.append(joint)
     # prefixes of xy
