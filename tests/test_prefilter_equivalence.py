@@ -1,0 +1,58 @@
+"""The fast path finds exactly what brute force finds.
+
+exolint skips most of a page before any regex runs: required strings per pattern (Aho-Corasick
+over a scan alphabet), a page-wide screen that picks candidate chunks, relaxed patterns on their
+copy, then parsing only the kept chunks. None of that may change a result. The reference here
+parses every file in full and runs every pattern of every rule over the whole text.
+"""
+from pathlib import Path
+
+import pytest
+
+import exolint.api as api
+import exolint.sparse as sparse
+from exolint.api import LintOptions, lint_file
+from exolint.ruleset import RuleSet
+
+ROOT = Path(__file__).resolve().parent.parent
+FILES = sorted(p for folder in (ROOT / "examples", ROOT / "tests" / "data")
+               for p in folder.rglob("*") if p.suffix in (".md", ".mdx", ".html", ".txt"))
+
+
+def _findings(paths, ruleset):
+    out = {}
+    for path in paths:
+        result = lint_file(str(path), ruleset, LintOptions())
+        out[path.name] = sorted((f.rule, f.start, f.end) for f in result.findings)
+    return out
+
+
+def test_fast_path_equals_brute_force(monkeypatch):
+    assert len(FILES) > 30
+    ruleset = RuleSet.load()
+    fast = _findings(FILES, ruleset)
+    assert sum(map(len, fast.values())) > 200  # the files hold many findings to compare
+
+    monkeypatch.setattr(sparse, "MIN_SIZE", 10 ** 12)  # no sparse reading
+    monkeypatch.setattr(api, "parses_sparsely", lambda path, source: False)
+    monkeypatch.setattr(api, "may_have_findings", lambda source, ruleset: True)  # no pre-check
+    monkeypatch.setattr(RuleSet, "plan", lambda self, text: [  # every pattern, whole text
+        (rule, [(p, None, 300) for p in rule.compiled]) for rule in self.rules])
+    reference = _findings(FILES, RuleSet.load())
+    assert fast == reference
+
+
+@pytest.mark.parametrize("copy", [
+    "Up to  600 %\nmore collagen.",  # a whitespace run and a digit inside a required phrase
+    "Our IV\tdrips are safe. Give it a go.",  # a two-letter word with its space
+    "No [side effects](/faq) at **all**.",  # link and emphasis inside a phrase
+    "Results in 3\u00a0x   more glow after one session.",
+])
+def test_markup_and_spacing_never_hide_a_finding(tmp_path, copy):
+    page = tmp_path / "page.md"
+    page.write_text(("Plain intro paragraph about our clinic.\n\n" * 80) + copy + "\n", encoding="utf-8")
+    ruleset = RuleSet.load()
+    fast = lint_file(str(page), ruleset, LintOptions()).findings
+    full = api.lint_text(page.read_text(encoding="utf-8"), str(page), ruleset)
+    assert sorted((f.rule, f.start) for f in fast) == sorted((f.rule, f.start) for f in full)
+    assert fast, copy
