@@ -243,7 +243,7 @@ _SEPARATOR_LINE = "\n" + _SENTINEL + "\n"
 _LINK_DESTINATION = re.compile(r"\]\((?:[^()\n]|\([^()\n]*\))*\)")
 _REFERENCE_LABEL = re.compile(r"\][ \t]?\[[^\]\n]*\]")
 _TAG_OR_CODE = re.compile(r"<[^<>\n]*>|`+[^`\n]*`+")
-_MARKUP_CHARS = re.compile("[*_`\\\\\\[\\]\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _SINGLE_QUOTES = re.compile("[\u2018\u2019\u201a\u201b\u2032\u00b4\u02bc]")
 _DOUBLE_QUOTES = re.compile('[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]')
 _DASHES = re.compile("[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
@@ -267,11 +267,13 @@ def screen_page(lowered: str) -> str:
         text = _REFERENCE_LABEL.sub("]", text)
     if "<" in text or "`" in text:
         text = _TAG_OR_CODE.sub(" ", text)
-    text = _MARKUP_CHARS.sub("", text)
     if not text.isascii():
         text = _DASHES.sub("-", _DOUBLE_QUOTES.sub('"', _SINGLE_QUOTES.sub("'", text)))
-        text = text.replace("\uff05", "%")
-    return text
+        text = _INVISIBLE.sub("", text.replace("\uff05", "%"))
+    return text  # the ASCII markup characters go in scan_text (``MARKUP_BYTES``)
+
+
+MARKUP_BYTES = b"*_`\\[]"  # dropped from the screen: "exo**somes**", "[side effects](/x)"
 
 
 def candidate_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: RuleSet
@@ -288,7 +290,8 @@ def candidate_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: R
     """
     if _SENTINEL in source or not spans or ruleset.index().unanchored:
         return None  # (a pattern without required strings could match in any chunk)
-    screened = scan_text(screen_page(_SEPARATOR_LINE.join(source[a:b] for a, b, _ in spans).lower()))[0]
+    screened = scan_text(screen_page(_SEPARATOR_LINE.join(source[a:b] for a, b, _ in spans).lower()),
+                         delete=MARKUP_BYTES)[0]
     bounds = [0]  # start of each chunk in the screen
     at = screened.find(_SENTINEL)
     while at >= 0:

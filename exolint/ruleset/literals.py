@@ -55,13 +55,14 @@ def canonical_char(c: str) -> str:
 _RUN = re.compile(" {2,}")
 
 
-def scan_text(lowered: str) -> tuple[str, "OffsetBack | None"]:
+def scan_text(lowered: str, delete: bytes = b"") -> tuple[str, "OffsetBack | None"]:
     """``lowered`` in the scan alphabet: whitespace -> " ", digits -> "0", and every run of
     spaces collapsed to one; with the map from its offsets back to ``lowered`` (None when no
-    run was collapsed, so offsets are the same)."""
+    run was collapsed, so offsets are the same). ``delete``: ASCII characters to drop first
+    (the offset map is then meaningless)."""
     # ASCII whitespace and digits by bytes.translate (UTF-8 keeps them single bytes); the rare
     # other Unicode spaces and digits by regex
-    data = lowered.encode("utf-8", "surrogatepass").translate(_ASCII_TABLE)
+    data = lowered.encode("utf-8", "surrogatepass").translate(_ASCII_TABLE, delete)
     if not data.isascii() and (_OTHER_SPACE.search(lowered) or _OTHER_DIGIT.search(lowered)):
         text = _DIGIT_CHAR.sub("0", _SPACE_CHAR.sub(" ", data.decode("utf-8", "surrogatepass")))
         data = text.encode("utf-8", "surrogatepass")
@@ -140,7 +141,7 @@ def _joint(suffixes, prefixes) -> frozenset[str] | None:
     is still required) until they fit."""
     if suffixes is None or prefixes is None:
         return None
-    for keep in (EDGE, 10, 7, 5, 3):
+    for keep in (EDGE, 10, 7, 5):
         left = frozenset(s[-keep:] for s in suffixes)
         right = frozenset(s[:keep] for s in prefixes)
         joint = _cross(left, right)
