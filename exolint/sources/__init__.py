@@ -9,13 +9,28 @@ import os
 from typing import Callable
 
 from ..document import Document
-from .docx import read_docx
 from .errors import ReaderError
-from .html import read_html
 from .markdown import read_markdown
-from .mdx import read_mdx
 from .reading import BinaryFile, UnreadableFile, decode_bytes, read_bytes, read_text
 from .text import read_plain
+
+
+# Readers of the less common formats are imported on first use: a pre-commit run on Markdown
+# never needs zipfile or html.parser, and start-up time counts.
+def read_docx(path: str, data: bytes) -> Document:
+    from .docx import read_docx as read
+    return read(path, data)
+
+
+def read_html(path: str, source: str, **options) -> Document:
+    from .html import read_html as read
+    return read(path, source, **options)
+
+
+def read_mdx(path: str, source: str, **options) -> Document:
+    from .mdx import read_mdx as read
+    return read(path, source, **options)
+
 
 Reader = Callable[[str, str], Document]
 # Formats that are not text (a .docx is a zip): reader(path, raw bytes) -> Document.

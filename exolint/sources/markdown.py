@@ -15,7 +15,6 @@ from ..document import Directive, Document, TextBuilder
 from .align import SourceAligner, line_starts
 from .directives import parse_directive
 from .frontmatter import DEFAULT_COPY_FIELDS, parse_front_matter
-from .html import extract_html
 
 _CODE_PLACEHOLDER = " \u2026 "  # stands for inline code, so words either side never join
 
@@ -60,6 +59,8 @@ class _MarkdownCopy:
                 self.cursor = self.inline(tok.children or [], pos, end)
             elif tok.type == "html_block" and tok.map:
                 start, end = self.region(tok)
+                from .html import extract_html  # only pages with raw HTML need html.parser
+
                 result = extract_html(self.parsed, start, end, self.builder, jsx=self.mdx)
                 self.directives.extend(result.directives)
             # fences, code blocks and everything else: not copy
