@@ -9,6 +9,7 @@ Globs are gitignore-style (pathspec), relative to the folder of the config file.
 """
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -40,7 +41,42 @@ class ConfigError(Exception):
 
 # -- validation ----------------------------------------------------------------------------------
 def _where(file: Path, table: str, key: str) -> str:
-    return f"{file}: {table}{'.' if table else ''}{key}"
+    """``file:line: table.key`` (the line where the key is set, when it can be found)."""
+    line = key_line(file, table, key)
+    return f"{file}{f':{line}' if line else ''}: {table}{'.' if table else ''}{key}"
+
+
+_HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+
+
+def key_line(file: Path, table: str, key: str) -> int | None:
+    """The 1-based line of ``key`` inside ``table`` ("tool.exolint", "overrides[2]", "" for the
+    top level) of a TOML file, found in its text; None when it cannot be told."""
+    try:
+        lines = Path(file).read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    m = re.fullmatch(r"(.*?)\.?overrides\[(\d+)\]", table)
+    header, nth = (((m.group(1) + ".") if m.group(1) else "") + "overrides", int(m.group(2))) if m \
+        else (table, 0)
+    seen = -1
+    inside = header == ""
+    key_re = re.compile(r"^\s*[\"']?" + re.escape(key) + r"[\"']?\s*=")
+    for number, text in enumerate(lines, 1):
+        h = _HEADER.match(text)
+        if h:
+            name = h.group(1).replace('"', "").replace("'", "").replace(" ", "")
+            if name == header:
+                seen += 1
+                inside = seen == nth
+            else:
+                inside = False
+            if inside and key == header.rsplit(".", 1)[-1]:
+                return number
+            continue
+        if inside and key_re.match(text):
+            return number
+    return None
 
 
 def _str_list(value, file, table, key) -> list[str]:
@@ -169,7 +205,8 @@ def load_config_file(path: Path) -> ConfigFile:
     except FileNotFoundError:
         raise ConfigError(f"{path}: no such file") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        at = re.search(r"at line (\d+)", str(exc))
+        raise ConfigError(f"{path}{':' + at.group(1) if at else ''}: invalid TOML: {exc}") from None
     except OSError as exc:
         raise ConfigError(f"{path}: {exc.strerror or exc}") from None
     table = ""
@@ -189,7 +226,9 @@ def load_config_file(path: Path) -> ConfigFile:
         where = f"{table + '.' if table else ''}overrides[{i}]"
         _check_keys(o, OVERRIDE_KEYS, path, where)
         if "paths" not in o:
-            raise ConfigError(f"{path}: {where}: missing key 'paths' (a list of globs)")
+            line = key_line(path, where, "overrides")
+            raise ConfigError(f"{path}{f':{line}' if line else ''}: {where}: missing key 'paths' "
+                              "(a list of globs)")
         vals = {k: OVERRIDE_KEYS[k](v, path, where, k) for k, v in o.items()}
         paths = vals.pop("paths")
         cfg.overrides.append(Override(i, paths, _pathspec().GitIgnoreSpec.from_lines(paths), vals))

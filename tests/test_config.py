@@ -109,34 +109,37 @@ def test_config_fail_on_and_rules_folder_are_used_by_check(tmp_path, run_cli):
     assert code == 1
 
 
-@pytest.mark.parametrize("text, expected", [
-    ('colour = "red"\n', "exolint.toml: colour: unknown key"),
-    ('fail_on = "error"\n', "fail_on: unknown key (did you mean 'fail-on'?)"),
-    ('markets = "Mars"\n', "markets: unknown market 'Mars'"),
-    ("select = 3\n", "select: expected a list of non-empty strings, got 3"),
-    ('fail-on = "sometimes"\n', "fail-on: expected one of error, warning, info, never"),
-    ('severity = { hype = "loud" }\n', "severity.hype: expected one of error, warning, info"),
-    ('exclude = ["[abc"]\n', "exclude: bad glob '[abc': unclosed '['"),
-    ('include = ["foo\\\\"]\n', "include: bad glob 'foo\\\\'"),
-    ('rules = ["nowhere"]\n', "rules: rules folder 'nowhere' does not exist"),
-    ("respect-gitignore = 1\n", "respect-gitignore: expected true or false, got 1"),
-    ('[[overrides]]\nmarkets = ["UK"]\n', "overrides[0]: missing key 'paths'"),
-    ('[[overrides]]\npaths = ["a/**"]\nfail-on = "error"\n', "overrides[0].fail-on: unknown key"),
-    ('select = ["no-such-rule"]\n', "select: 'no-such-rule' is neither a rule id nor a category"),
-    ("markets = [\n", "exolint.toml: invalid TOML"),
+@pytest.mark.parametrize("text, line, expected", [
+    ('colour = "red"\n', 1, "colour: unknown key"),
+    ('# settings\nfail_on = "error"\n', 2, "fail_on: unknown key (did you mean 'fail-on'?)"),
+    ('markets = "Mars"\n', 1, "markets: unknown market 'Mars'"),
+    ("select = 3\n", 1, "select: expected a list of non-empty strings, got 3"),
+    ('\n\nfail-on = "sometimes"\n', 3, "fail-on: expected one of error, warning, info, never"),
+    ('severity = { hype = "loud" }\n', 1, "severity.hype: expected one of error, warning, info"),
+    ('exclude = ["[abc"]\n', 1, "exclude: bad glob '[abc': unclosed '['"),
+    ('include = ["foo\\\\"]\n', 1, "include: bad glob 'foo\\\\'"),
+    ('rules = ["nowhere"]\n', 1, "rules: rules folder 'nowhere' does not exist"),
+    ("respect-gitignore = 1\n", 1, "respect-gitignore: expected true or false, got 1"),
+    ('[[overrides]]\nmarkets = ["UK"]\n', 1, "overrides[0]: missing key 'paths'"),
+    ('[[overrides]]\npaths = ["a/**"]\n\n[[overrides]]\npaths = ["b/**"]\nfail-on = "error"\n', 6,
+     "overrides[1].fail-on: unknown key"),
+    ('select = ["no-such-rule"]\n', 1, "select: 'no-such-rule' is neither a rule id nor a category"),
+    ('fail-on = "error"\nmarkets = [\n', None, "invalid TOML"),
+    ('fail-on = "error"\nmarkets = ["UK" "EU"]\n', 2, "invalid TOML"),
 ])
-def test_every_config_error_exits_2_naming_file_and_key(tmp_path, run_cli, text, expected):
+def test_every_config_error_exits_2_naming_file_line_and_key(tmp_path, run_cli, text, line, expected):
     write(tmp_path / "exolint.toml", text)
     page = write(tmp_path / "a.md", "Hello.\n")
     code, out, err = run_cli("check", "--no-bundled-rules", "--rules", SAMPLE_RULES, page)
     assert code == 2, (out, err)
-    assert expected in err and str(tmp_path / "exolint.toml") in err
+    where = str(tmp_path / "exolint.toml") + (f":{line}" if line else "")
+    assert f"{where}: {expected}" in err, err
     assert "Traceback" not in err
 
 
 def test_pyproject_errors_name_the_table(tmp_path):
-    write(tmp_path / "pyproject.toml", "[tool.exolint]\nmarket = ['UK']\n")
-    with pytest.raises(ConfigError, match=r"pyproject.toml: tool.exolint.market: unknown key"):
+    write(tmp_path / "pyproject.toml", "[project]\nname = 'x'\n\n[tool.exolint]\nmarket = ['UK']\n")
+    with pytest.raises(ConfigError, match=r"pyproject.toml:5: tool.exolint.market: unknown key"):
         Config().for_path(str(tmp_path / "a.md"))
 
 
