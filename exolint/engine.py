@@ -31,16 +31,30 @@ def check_document(doc: Document, ruleset: RuleSet, markets: frozenset[str] | No
     text = doc.text
     findings: list[Finding] = []
     label = market_label(markets)
+    barriers = _with_block_breaks(text, doc.barriers)
     for rule, patterns in ruleset.plan(text):
         if not rule.applies_to(markets):
             continue
-        spans = _rule_spans(rule, text, doc.path, timeouts, patterns, doc.barriers)
+        spans = _rule_spans(rule, text, doc.path, timeouts, patterns, barriers)
         for start, end in spans:
             if _excepted(rule, text, start, end):
                 continue
             findings.append(_make_finding(doc, rule, start, end, label))
     findings.sort(key=lambda f: (f.start, f.rule))
     return findings
+
+
+_BLOCK_BREAK = regex.compile(r"\n[^\S\n]*\n")
+
+
+def _with_block_breaks(text: str, barriers) -> list[int]:
+    """``barriers`` plus the middle of every blank line of ``text``: readers put one between
+    blocks (paragraphs, headings, list items, cells), and a claim is a phrase inside a block, so
+    no match runs across one (a pattern's spaces would otherwise let it reach into the next)."""
+    breaks = [m.start() + 1 for m in _BLOCK_BREAK.finditer(text)]
+    if not barriers:
+        return breaks
+    return sorted(set(breaks).union(barriers))
 
 
 def _rule_spans(rule: Rule, text: str, path: str, timeouts,

@@ -481,10 +481,12 @@ def read_sparse(path: str, source: str, ruleset: RuleSet, read) -> "Document":
         if not kept:
             skipped = True
             continue
-        if parts:
+        if parts or start > 0:
+            # a chunk that does not open the file must not open the compact text either: a
+            # leading "---" would read as front matter there
             parts.append(_SEPARATOR)
             pos += len(_SEPARATOR)
-            if skipped:
+            if skipped and len(parts) > 1:
                 gaps.append(pos)
         skipped = False
         pieces.append((pos, start, end - start))

@@ -90,7 +90,7 @@ def test_sparse_reading_finds_what_a_full_parse_finds(rules, tmp_path, risky):
     sparse = lint_file(str(path), rules, LintOptions())
     got = [(f.line, f.column, f.end_line, f.end_column, f.rule) for f in sparse.findings]
     assert got == _full_parse_findings(path, rules)
-    assert got or "split" in risky  # a match across a blank line into a quiet chunk: documented
+    assert got or "split" in risky  # no match runs across a blank line (a block boundary)
 
 
 def test_directive_positions_are_those_of_the_source(rules, tmp_path):
@@ -152,3 +152,42 @@ def test_blank_line_fast_path_cuts_like_the_line_walk(source):
     finally:
         sparse._plain_blocks = original
     assert fast == walked
+
+
+# -- property: sparse reading never changes a result ------------------------------------------
+_BUNDLED = None
+
+
+def _bundled():
+    global _BUNDLED
+    if _BUNDLED is None:
+        _BUNDLED = RuleSet.load()
+    return _BUNDLED
+
+
+_PHRASES = ["no known side effects", "100% safe", "up to 600% more collagen", "heals eczema",
+            "human umbilical cord exosomes", "injected into the dermis", "better than Botox",
+            "clinically proven", "FDA approved", "a miracle serum", "IV drip", "3x more",
+            "results after one session", "we do not use human-derived exosomes"]
+_MARKS = ["\n", "\n\n", "# ", "## ", "- ", "1. ", "*", "**", "_", "`", "[", "](/x)", "![", "<b>",
+          "</b>", "&amp;", "\u2019", "\u00a0", "  ", "\t", "|", "> ", "===\n", "---\n", "\\", ". "]
+_PAGE_PIECES = st.one_of(st.sampled_from(_PHRASES), st.sampled_from(_MARKS),
+                         st.sampled_from(["skin", "serum", "side", "effects", "our", "exosome"]))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_PAGE_PIECES, min_size=1, max_size=40).map("".join))
+def test_sparse_reading_equals_a_full_parse_on_random_pages(tmp_path_factory, body):
+    src = page("# A page", FILLER, body, FILLER, body.upper(), FILLER)
+    path = tmp_path_factory.mktemp("sparse") / "page.md"
+    path.write_text(src, encoding="utf-8")
+    rules = _bundled()
+    got = [(f.line, f.column, f.end_line, f.end_column, f.rule)
+           for f in lint_file(str(path), rules, LintOptions()).findings]
+    assert got == _full_parse_findings(path, rules)
+
+
+def test_no_match_runs_across_a_blank_line(rules):
+    # the phrase is split over two paragraphs: two blocks, no claim, in every mode
+    assert lint_text("Our serum has no known side\n\neffects on the budget.", "p.md", rules) == []
+    assert lint_text("Our serum has no known side\neffects.", "p.md", rules)  # a wrapped line: a claim
