@@ -121,13 +121,17 @@ DOCS = [
         ("no risk of lumps or migration", AS),
         ("MHRA Approved Exosomes", REG),
         ("The only London clinic using MHRA-approved exosomes", REG),
+        # labelled clean when written blind; /work/shared/regulatory.md A6 lists "numbing cream applied
+        # first" as a risky phrasing (EU Borderline Manual: anaesthetic implies deeper-than-cosmetic
+        # penetration), so the label was corrected after the untouched measurement
+        ("Numbing cream is applied first", RT),
     ], [
         "Our exosome facial combines microneedling with a plant-derived exosome serum.",
         "Consultation included. Results vary.",
         "Brighter, fresher-looking under-eyes with a course of polynucleotide treatments.",
         "Prescriber-led, face-to-face consultation required.",
         "Common side effects include swelling and bruising.",
-        "Numbing cream is applied first, so most clients find it comfortable.",
+        "most clients find it comfortable",
     ]),
     ("us_derm_blog_exosome_evidence.md", "US", "compliant", [
         ("\"completely safe\"", AS, Q),
