@@ -190,3 +190,13 @@ if __name__ == "__main__":
     with open(os.path.join(here, "holdout7.labels.json"), "w", encoding="utf-8") as f:
         json.dump(build(), f, indent=1, ensure_ascii=False)
         f.write("\n")
+
+# Measured untouched (before the holdout7 rule round), with the labels as first written: recall 0.656
+# (40/61), 8 false positives (regulator-approved on the brand note 'avoid saying "FDA approved"' and on
+# a microneedling pen "licensed by Health Canada as a medical device"; scientists-found and studies-show
+# on the dermatologist's "In the lab, researchers have shown ... in a dish", "what the research shows"
+# and "What does the research show?"; numbing-anaesthetic on "Numbing cream is applied first").
+# The numbing sentence was then relabelled risky (regulatory.md A6 lists "numbing cream applied first"):
+# untouched with corrected labels 0.661 (41/62), 7 false positives.
+# After the round: recall 0.984 (61/62), 0 false positives. Still missed: "your face just forgets how
+# old it is" (an idiom with no claim vocabulary to anchor on).
