@@ -24,7 +24,7 @@ import bisect
 from typing import TYPE_CHECKING
 import re
 
-from .chunktext import render
+from .chunktext import ChunkText, render
 from .prefilter import may_have_findings, screen_text
 from .ruleset import RuleSet
 from .ruleset.literals import scan_text
@@ -198,22 +198,29 @@ def matched_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: Rul
         last = first + 1
         while last < len(spans) and spans[last][1] - spans[first][0] <= BATCH:
             last += 1
-        found = candidate_chunks(source, spans[first:last], ruleset)
-        if found is None:
+        screened = candidate_chunks(source, spans[first:last], ruleset)
+        if screened is None:
             return _matched_in_batches(source, spans, ruleset, markdown)
+        found, copies = screened
         for i, refs in found.items():
             a, b, _always = spans[first + i]
-            keep[first + i] = _chunk_matches(source[a:b], refs, ruleset, markdown)
+            keep[first + i] = _chunk_matches(source[a:b], refs, ruleset, markdown,
+                                             copies[i] if len(copies) == last - first else None)
         first = last
     return keep
 
 
-def _chunk_matches(piece: str, refs: set[int] | None, ruleset: RuleSet, markdown: bool) -> bool:
+def _chunk_matches(piece: str, refs: set[int] | None, ruleset: RuleSet, markdown: bool,
+                   screen: str | None = None) -> bool:
     """Whether one of the patterns ``refs`` (None: keep the chunk outright) matches the chunk's
-    copy, with its assertions removed (``RuleSet.relaxed``: it can only match more)."""
+    copy, with its assertions removed (``RuleSet.relaxed``: it can only match more). The copy of
+    a Markdown chunk is its ``screen`` when that can be trusted, else ``chunktext.render``'s."""
     if refs is None:
         return True
-    rendered = render(piece, markdown)
+    if markdown and screen is not None and not _SCREEN_UNSAFE.search(piece):
+        rendered = ChunkText(screen, "*" in piece, "_" in piece)
+    else:
+        rendered = render(piece, markdown)
     if rendered is None:
         return True  # not a simple chunk: its copy is not known before parsing
     text = rendered.text
@@ -242,7 +249,12 @@ _SENTINEL = "\ue001"  # between chunks in the page-wide screen (a private-use ch
 _SEPARATOR_LINE = "\n" + _SENTINEL + "\n"
 _LINK_DESTINATION = re.compile(r"\]\((?:[^()\n]|\([^()\n]*\))*\)")
 _REFERENCE_LABEL = re.compile(r"\][ \t]?\[[^\]\n]*\]")
-_TAG_OR_CODE = re.compile(r"<[^<>\n]*>|`+[^`\n]*`+")
+_TAG = re.compile(r"<[^<>\n]*>")
+_LINE_EDGE_SPACE = re.compile(r"[ \t]*\n[ \t]*")
+_CODE_SPAN = re.compile(r"`+[^`\n]*`+")
+# chunks whose screen is not trusted as their copy (entities, escapes, HTML, tables, block
+# quotes, strikethrough, images, footnotes, CR, invisible characters): rendered or kept instead
+_SCREEN_UNSAFE = re.compile("[&\\\\<>|~\r\x00\u00ad\u200b\u200c\u200d\u2060\ufeff]|!\\[|\\[\\^")
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _SINGLE_QUOTES = re.compile("[\u2018\u2019\u201a\u201b\u2032\u00b4\u02bc]")
 _DOUBLE_QUOTES = re.compile('[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]')
@@ -250,12 +262,14 @@ _DASHES = re.compile("[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
 _ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 
 
-def screen_page(lowered: str) -> str:
-    """A lower-cased Markdown page as copy, roughly, without parsing and without changing line
-    breaks: link destinations, reference labels, tags and code spans out, emphasis and bracket
-    characters dropped (so "exo**somes**" and "[side effects](/x)" read as copy), characters
-    normalised as the Document does. Only used to find where required strings occur."""
-    text = lowered
+def screen_page(page: str) -> str:
+    """A Markdown page as copy, without parsing and without changing line breaks: link
+    destinations, reference labels and tags out, code spans as the reader's placeholder,
+    characters normalised as the Document does; block markers ("# ", "- ") stay, since no match
+    runs across a block's start. With the emphasis and bracket
+    characters dropped too (``MARKUP_BYTES``: "exo**somes**", "[side effects](/x)"), it is the
+    copy of a chunk that ``_SCREEN_UNSAFE`` does not match, up to dropped ``*`` and ``_``."""
+    text = page
     if "&" in text:
         import html
 
@@ -265,8 +279,11 @@ def screen_page(lowered: str) -> str:
         text = _LINK_DESTINATION.sub("]", text)
     if "][" in text or "] [" in text:
         text = _REFERENCE_LABEL.sub("]", text)
-    if "<" in text or "`" in text:
-        text = _TAG_OR_CODE.sub(" ", text)
+    if "`" in text:
+        text = _CODE_SPAN.sub(" \u2026 ", text)  # what the Markdown reader puts for inline code
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    text = _LINE_EDGE_SPACE.sub("\n", text)  # the reader strips each line, as here
     if not text.isascii():
         text = _DASHES.sub("-", _DOUBLE_QUOTES.sub('"', _SINGLE_QUOTES.sub("'", text)))
         text = _INVISIBLE.sub("", text.replace("\uff05", "%"))
@@ -277,9 +294,10 @@ MARKUP_BYTES = b"*_`\\[]"  # dropped from the screen: "exo**somes**", "[side eff
 
 
 def candidate_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: RuleSet
-                     ) -> dict[int, set[int] | None] | None:
+                     ) -> tuple[dict[int, set[int] | None], list[str]] | None:
     """The chunks worth a closer look, each with the patterns (index refs) to try there, or
-    None to keep it outright: those holding a place where all of some
+    None to keep it outright, and each chunk's screen (``screen_page``); the chunks are those
+    holding a place where all of some
     pattern's required strings occur close together in the page-wide screen (``screen_page``),
     chunks with an ``exolint`` directive, and front matter. None when the page cannot be
     screened so (it holds the sentinel character, or a pattern has no required string).
@@ -290,8 +308,8 @@ def candidate_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: R
     """
     if _SENTINEL in source or not spans or ruleset.index().unanchored:
         return None  # (a pattern without required strings could match in any chunk)
-    screened = scan_text(screen_page(_SEPARATOR_LINE.join(source[a:b] for a, b, _ in spans).lower()),
-                         delete=MARKUP_BYTES)[0]
+    copy = screen_page(_SEPARATOR_LINE.join(source[a:b] for a, b, _ in spans))
+    screened = scan_text(copy.lower(), delete=MARKUP_BYTES)[0]
     bounds = [0]  # start of each chunk in the screen
     at = screened.find(_SENTINEL)
     while at >= 0:
@@ -313,7 +331,8 @@ def candidate_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: R
                     found[c] = {ref_i}
                 elif found[c] is not None:
                     found[c].add(ref_i)
-    return found
+    return found, copy.encode("utf-8", "surrogatepass").translate(None, MARKUP_BYTES).decode(
+        "utf-8", "surrogatepass").split(_SEPARATOR_LINE)
 
 
 _DIRECTIVE = "exolint"

@@ -169,8 +169,9 @@ _PHRASES = ["no known side effects", "100% safe", "up to 600% more collagen", "h
             "human umbilical cord exosomes", "injected into the dermis", "better than Botox",
             "clinically proven", "FDA approved", "a miracle serum", "IV drip", "3x more",
             "results after one session", "we do not use human-derived exosomes"]
-_MARKS = ["\n", "\n\n", "# ", "## ", "- ", "1. ", "*", "**", "_", "`", "[", "](/x)", "![", "<b>",
-          "</b>", "&amp;", "\u2019", "\u00a0", "  ", "\t", "|", "> ", "===\n", "---\n", "\\", ". "]
+_MARKS = ["\n", "\n\n", "# ", "## ", "- ", "1. ", "2) ", "+ ", "* ", "*", "**", "_", "`", "[", "](/x)",
+          "][1]", "[^1]", "![", "<b>", "</b>", "&amp;", "\u2019", "\u00a0", "  ", "\t", "|", "> ",
+          "===\n", "---\n", "\\", ". ", "\n   ", "  \n", "\n    code\n", "\u2014", "\u201cq\u201d"]
 _PAGE_PIECES = st.one_of(st.sampled_from(_PHRASES), st.sampled_from(_MARKS),
                          st.sampled_from(["skin", "serum", "side", "effects", "our", "exosome"]))
 
