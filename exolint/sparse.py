@@ -103,12 +103,12 @@ def chunks(source: str) -> list[tuple[int, int, bool]]:
                 start = out.pop()[0]
             else:
                 start = pos
-        fm = _FENCE.match(stripped)
+        fm = _FENCE.match(stripped) if stripped[0] in "`~" else None
         if fm:
             fence = fm.group(1)
             if fence[0] == "`" and "`" in stripped[len(fence):]:
                 fence = None  # not a fence opener (info string with a backtick)
-        else:
+        elif "<" in stripped:
             lowered = stripped.lower()
             for opener, closer in _RAW_HTML:
                 at = lowered.find(opener)

@@ -129,7 +129,7 @@ def _walk_yaml(node, path, source, base, fm, is_copy) -> None:
         key = str(key_node.value)
         dotted = f"{path}.{key}" if path else key
         if not path and key.lower() in MARKET_KEYS:
-            value = yaml.safe_load(yaml.serialize(value_node)) if value_node is not None else None
+            value = _plain_value(value_node)
             fm.market_value = value
             fm.markets = markets_from_locale(value) or fm.markets
             continue
@@ -140,6 +140,19 @@ def _walk_yaml(node, path, source, base, fm, is_copy) -> None:
                 if isinstance(scalar.value, str) and scalar.tag.endswith(":str") and scalar.value.strip():
                     fm.copy.append((dotted, scalar.value, base + scalar.start_mark.index,
                                     base + scalar.end_mark.index))
+
+
+def _plain_value(node):
+    """The Python value of a YAML node: strings and lists of strings directly, anything else
+    through a (slower) safe round trip."""
+    if node is None:
+        return None
+    if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str"):
+        return node.value
+    if isinstance(node, yaml.SequenceNode) and all(
+            isinstance(n, yaml.ScalarNode) and n.tag.endswith(":str") for n in node.value):
+        return [n.value for n in node.value]
+    return yaml.safe_load(yaml.serialize(node))
 
 
 def _scalars(node):
