@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 import re
 
 from .chunktext import ChunkText, render
+from .document import _REMOVE, _TRANSLATE
 from .prefilter import may_have_findings, screen_text
 from .ruleset import RuleSet
 from .ruleset.literals import scan_text
@@ -250,15 +251,14 @@ _SEPARATOR_LINE = "\n" + _SENTINEL + "\n"
 _LINK_DESTINATION = re.compile(r"\]\((?:[^()\n]|\([^()\n]*\))*\)")
 _REFERENCE_LABEL = re.compile(r"\][ \t]?\[[^\]\n]*\]")
 _TAG = re.compile(r"<[^<>\n]*>")
-_LINE_EDGE_SPACE = re.compile(r"[ \t]*\n[ \t]*")
 _CODE_SPAN = re.compile(r"`+[^`\n]*`+")
 # chunks whose screen is not trusted as their copy (entities, escapes, HTML, tables, block
 # quotes, strikethrough, images, footnotes, CR, invisible characters): rendered or kept instead
 _SCREEN_UNSAFE = re.compile("[&\\\\<>|~\r\x00\u00ad\u200b\u200c\u200d\u2060\ufeff]|!\\[|\\[\\^")
-_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
-_SINGLE_QUOTES = re.compile("[\u2018\u2019\u201a\u201b\u2032\u00b4\u02bc]")
-_DOUBLE_QUOTES = re.compile('[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]')
-_DASHES = re.compile("[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
+# the Document's one-for-one character normalisation (but spaces and line breaks, which the
+# scan and the relaxed patterns' \s see anyway), and its removed characters
+_PLAIN_CHARS = tuple((chr(code), plain) for code, plain in _TRANSLATE.items() if plain not in (" ", "\n")) \
+    + tuple((char, "") for char in sorted(_REMOVE))
 _ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 
 
@@ -283,10 +283,11 @@ def screen_page(page: str) -> str:
         text = _CODE_SPAN.sub(" \u2026 ", text)  # what the Markdown reader puts for inline code
     if "<" in text:
         text = _TAG.sub(" ", text)
-    text = _LINE_EDGE_SPACE.sub("\n", text)  # the reader strips each line, as here
+    text = "\n".join(line.strip(" \t") for line in text.split("\n"))  # as the reader strips lines
     if not text.isascii():
-        text = _DASHES.sub("-", _DOUBLE_QUOTES.sub('"', _SINGLE_QUOTES.sub("'", text)))
-        text = _INVISIBLE.sub("", text.replace("\uff05", "%"))
+        for char, plain in _PLAIN_CHARS:  # quotes, dashes, invisible characters (str.replace: fast)
+            if char in text:
+                text = text.replace(char, plain)
     return text  # the ASCII markup characters go in scan_text (``MARKUP_BYTES``)
 
 
