@@ -41,6 +41,14 @@ _DIGIT_CHAR = regex.compile(r"(?!0)\d")
 _OTHER_SPACE = re.compile(r"[^\S\x00-\x7f]")  # stdlib re: faster at scanning for one class
 _OTHER_DIGIT = re.compile(r"[^\D\x00-\x7f]")
 _BYTES_RUN = re.compile(rb" {2,}")
+_ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
+
+
+def _has_other_space_or_digit(text: str) -> bool:
+    """Any non-ASCII whitespace or digit? Checked on the non-ASCII characters alone: a class
+    search over a whole page costs a step per character, a run of ASCII costs one."""
+    rest = _ASCII_RUNS.sub("", text)
+    return bool(_OTHER_SPACE.search(rest) or _OTHER_DIGIT.search(rest))
 
 
 def canonical_char(c: str) -> str:
@@ -63,7 +71,7 @@ def scan_text(lowered: str, delete: bytes = b"") -> tuple[str, "OffsetBack | Non
     # ASCII whitespace and digits by bytes.translate (UTF-8 keeps them single bytes); the rare
     # other Unicode spaces and digits by regex
     data = lowered.encode("utf-8", "surrogatepass").translate(_ASCII_TABLE, delete)
-    if not data.isascii() and (_OTHER_SPACE.search(lowered) or _OTHER_DIGIT.search(lowered)):
+    if not data.isascii() and _has_other_space_or_digit(lowered):
         text = _DIGIT_CHAR.sub("0", _SPACE_CHAR.sub(" ", data.decode("utf-8", "surrogatepass")))
         data = text.encode("utf-8", "surrogatepass")
     if b"  " not in data:
