@@ -34,12 +34,20 @@ _TRANSLATE = {
 # Characters removed entirely: soft hyphen, zero-width space/joiners, word joiner, BOM.
 _REMOVE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 _TABLE = str.maketrans(_TRANSLATE)
+_TRANSLATE_ITEMS = tuple((chr(code), plain) for code, plain in _TRANSLATE.items())
 _REMOVE_RE = re.compile("[" + "".join(sorted(_REMOVE)) + "]")
 
 
 def normalise_chars(text: str) -> str:
     """Normalise characters one-for-one (same length as the input)."""
-    return text.translate(_TABLE)
+    if text.isascii() and "\t" not in text and "\x0b" not in text and "\x0c" not in text:
+        return text  # nothing to map (str.translate with a dict costs a lookup per character)
+    if len(text) < 512:
+        return text.translate(_TABLE)
+    for char, plain in _TRANSLATE_ITEMS:  # a long text: replace only the characters it holds
+        if char in text:
+            text = text.replace(char, plain)
+    return text
 
 
 @dataclass

@@ -18,6 +18,8 @@ from .align import SourceAligner
 from .directives import parse_directive
 from .markets import markets_from_locale
 
+_NEWLINE = re.compile("\n")
+
 SKIP_ELEMENTS = frozenset({"script", "style", "template", "code", "pre", "svg", "math"})
 INLINE_ELEMENTS = frozenset({
     "a", "abbr", "b", "bdi", "bdo", "cite", "data", "dfn", "em", "font", "i", "kbd", "mark", "q",
@@ -62,7 +64,7 @@ class _CopyParser(_hp.HTMLParser):
         self.jsx = jsx
         chunk = source[start:end]
         # html.parser counts lines by "\n" only
-        self._nl = [0] + [i + 1 for i, c in enumerate(chunk) if c == "\n"]
+        self._nl = [0] + [m.end() for m in _NEWLINE.finditer(chunk)]
         self.skip: list[str] = []
 
     # -- positions ------------------------------------------------------------------------------
