@@ -81,7 +81,7 @@ def lint_files(paths: list[str], ruleset: "RuleSet", options: "LintOptions", job
     from concurrent.futures import ProcessPoolExecutor  # imported here: a one-file run never pays for it
     from concurrent.futures.process import BrokenProcessPool
 
-    ruleset.index()  # build the prefilter index once, before the workers copy it
+    ruleset.index().build()  # build the prefilter index once, before the workers copy it
     chunksize = max(1, min(32, total // (jobs * 8)))
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_init_worker,

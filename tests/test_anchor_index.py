@@ -103,3 +103,19 @@ def test_prefilter_never_hides_a_match_of_a_bundled_pattern():
                         rule.id, pi, text)
                     checked += 1
     assert checked > 500  # the test has looked at many matches
+
+
+def test_small_texts_searched_without_the_automaton_give_the_same_hits():
+    """A one-page run searches its first small texts string by string (building the automaton
+    would cost more); the hits must be exactly the automaton's."""
+    from exolint.ruleset import RuleSet
+    from exolint.ruleset.literals import scan_text
+
+    ruleset = RuleSet.load()
+    texts = [scan_text(t.lower())[0] for rule in ruleset.rules for t in rule.examples_flag[:2]]
+    fresh = ruleset.index()
+    assert fresh._automaton is None  # nothing built until needed
+    by_find = [fresh._find_each(t) for t in texts]
+    fresh.build()
+    assert by_find == [dict(fresh.word_hits(t)) for t in texts]
+    assert sum(len(h) for h in by_find) > 100

@@ -12,10 +12,10 @@ import bisect
 from collections import defaultdict
 from dataclasses import dataclass
 
-import ahocorasick
-
 from .literals import OffsetBack, scan_text
 
+SMALL_TEXT = 8192  # characters: texts this short may be searched without the automaton
+SMALL_SCANS = 4  # ... the first few of them; then building it pays
 REACH = 300  # characters: the longest match a pattern may have (see exolint.windows.MAX_MATCH)
 
 
@@ -52,19 +52,51 @@ class AnchorIndex:
                 for wid in group:
                     self._word_refs[wid].append((ri, gi))
         self._automaton = None
-        if words:
+        self._small_scans = 0
+
+    def build(self) -> None:
+        """Build the Aho-Corasick automaton now (before worker processes copy the index)."""
+        if self._automaton is None and self.words:
+            import ahocorasick
+
             auto = ahocorasick.Automaton()
-            for w, i in words.items():
+            for w, i in self.words.items():
                 auto.add_word(w, (i, len(w)))
             auto.make_automaton()
             self._automaton = auto
 
     def word_hits(self, scanned: str) -> dict[int, list[int]]:
-        """word id -> sorted start offsets of its occurrences in ``scanned`` (scan alphabet)."""
+        """word id -> sorted start offsets of its occurrences in ``scanned`` (scan alphabet).
+
+        The automaton over all required strings takes tens of milliseconds to build, more than
+        a pre-commit run on one small page spends on anything else: the first few small texts
+        are searched string by string instead (``str.find``), and the automaton is built when
+        a larger text, or a longer run, comes.
+        """
+        if not self.words:
+            return {}
+        if self._automaton is None:
+            if len(scanned) <= SMALL_TEXT and self._small_scans < SMALL_SCANS:
+                self._small_scans += 1
+                return self._find_each(scanned)
+            self.build()
         hits: defaultdict[int, list[int]] = defaultdict(list)
-        if self._automaton is not None:
-            for end, (wid, length) in self._automaton.iter(scanned):
-                hits[wid].append(end + 1 - length)
+        for end, (wid, length) in self._automaton.iter(scanned):
+            hits[wid].append(end + 1 - length)
+        return hits
+
+    def _find_each(self, scanned: str) -> dict[int, list[int]]:
+        hits: dict[int, list[int]] = {}
+        find = scanned.find
+        for word, wid in self.words.items():
+            at = find(word)
+            if at < 0:
+                continue
+            positions = []
+            while at >= 0:
+                positions.append(at)
+                at = find(word, at + 1)
+            hits[wid] = positions
         return hits
 
     def pivots(self, lowered: str, reach: int = REACH, first_only: bool = False
@@ -72,7 +104,7 @@ class AnchorIndex:
         """ref index -> spans (start, end) in ``lowered`` of hits of its rarest group where all of
         its groups occur within ``reach`` characters. Patterns without groups are not included.
         With ``first_only``, stop at the first pattern found (a yes/no question)."""
-        if self._automaton is None:
+        if not self.words:
             return {}
         scanned, back = scan_text(lowered)
         out = self.scan_pivots(scanned, reach, first_only)
