@@ -389,11 +389,15 @@ def _minimal(group: frozenset[str]) -> frozenset[str]:
     return frozenset(kept)
 
 
-def required_literal_groups(expanded_pattern: str) -> list[frozenset[str]] | None:
-    """All valid required groups of a pattern whose literal spaces are already ``\\s+``; None
-    when ``re``'s parser cannot read it (``regex``-only syntax)."""
+def required_literal_groups(expanded_pattern: str, limit: int | None = None
+                            ) -> list[frozenset[str]] | None:
+    """The valid required groups of a pattern whose literal spaces are already ``\\s+``, rarest
+    first (at most ``limit`` of them); None when ``re``'s parser cannot read it (``regex``-only
+    syntax)."""
     try:
-        parsed = _sre_parse.parse(expanded_pattern, 0)
+        from .patterns import parse
+
+        parsed = parse(expanded_pattern, 0)
     except Exception:
         return None
     info = sequence(list(parsed))
@@ -402,15 +406,17 @@ def required_literal_groups(expanded_pattern: str) -> list[frozenset[str]] | Non
         groups.append(info.exact)
     if not info.empty:
         groups += [g for g in (info.prefixes(), info.suffixes()) if g]
-    out: list[frozenset[str]] = []
+    out: set[frozenset[str]] = set()
     for g in groups:
         g = _minimal(frozenset(g))
-        if valid_group(g) and g not in out:
-            out.append(g)
+        if valid_group(g):
+            out.add(g)
     # a group every string of which holds a string of another group makes that one redundant:
     # keep the rarer-scored groups first, then only those no kept group implies
     kept: list[frozenset[str]] = []
     for a in sorted(out, key=lambda g: (-group_score(g), sorted(g))):
+        if limit is not None and len(kept) >= limit:
+            break
         if not any(all(any(x in y for x in a) for y in b) for b in kept):
             kept.append(a)
     return kept

@@ -7,6 +7,8 @@ least one of them; the engine runs a rule only on text where one of its anchors 
 """
 from __future__ import annotations
 
+import functools
+
 import regex
 
 try:  # Python 3.11+
@@ -17,6 +19,13 @@ except ImportError:  # Python 3.10
     import sre_constants as _sre_c  # type: ignore[no-redef]
 
 MIN_ANCHOR = 3  # shorter literal anchors are too common to narrow anything down
+
+
+@functools.lru_cache(maxsize=4096)
+def parse(pattern: str, flags: int = 0):
+    """``re``'s parse tree of a pattern, shared by the analyses below (rules load once per rule
+    change, but each pattern used to be parsed six times). Callers only read the tree."""
+    return _sre_parse.parse(pattern, flags)
 
 
 class PatternError(ValueError):
@@ -87,7 +96,7 @@ def anchors_for(pattern: str, case_sensitive: bool = False) -> frozenset[str] | 
     """The rarest group of literal strings one of which every match contains, or None if none
     can be derived (see ``required_groups`` for all of them)."""
     try:
-        parsed = _sre_parse.parse(pattern, 0)
+        parsed = parse(pattern, 0)
     except Exception:  # regex-module-only syntax: no prefilter for this pattern
         return None
     groups = _seq_groups(list(parsed), _valid)
@@ -101,7 +110,7 @@ def anchors_for(pattern: str, case_sensitive: bool = False) -> frozenset[str] | 
 def has_nested_unbounded_quantifier(pattern: str) -> bool:
     """True for shapes like ``(a+)+`` or ``(\\w*\\s*)*`` that can backtrack catastrophically."""
     try:
-        parsed = _sre_parse.parse(pattern, 0)
+        parsed = parse(pattern, 0)
     except Exception:
         return False
     return _nested(list(parsed), inside_unbounded=False)
@@ -172,14 +181,11 @@ def required_groups(pattern: str) -> tuple[frozenset[str], ...] | None:
     all its groups occur close together, not wherever its rarest word does. None when the
     pattern yields no group (it runs everywhere).
     """
-    groups = required_literal_groups(expand_spaces(pattern))
-    if not groups:
-        return None
-    # rarest first: the engine walks the first group's hits and checks the others around them
-    ranked = sorted(groups, key=lambda g: (-group_score(g), sorted(g)))
-    # further groups hardly narrow the places down any more (measured on the benchmark corpus:
+    # rarest first: the engine walks the first group's hits and checks the others around them.
+    # Further groups hardly narrow the places down any more (measured on the benchmark corpus:
     # the same candidate chunks), while their strings' hits cost time: keep the two rarest
-    return tuple(ranked[:KEEP_GROUPS])
+    groups = required_literal_groups(expand_spaces(pattern), limit=KEEP_GROUPS)
+    return tuple(groups) if groups else None
 
 
 KEEP_GROUPS = 2  # how many of a pattern's groups are looked for
@@ -394,7 +400,7 @@ def _group_end(body: str, start: int) -> int | None:
 def can_match_char(pattern: str, char: str, flags: int = 0) -> bool:
     """Whether some single-character element of ``pattern`` accepts ``char`` (True when unsure)."""
     try:
-        parsed = _sre_parse.parse(pattern, flags & ~regex.VERSION1 & 0xFF)
+        parsed = parse(pattern, flags & ~regex.VERSION1 & 0xFF)
     except Exception:
         return True
     return _accepts(list(parsed), char)
@@ -470,7 +476,7 @@ def leading_words(pattern: str) -> frozenset[str] | None:
     character); a digit class start gives the ten digits.
     """
     try:
-        parsed = _sre_parse.parse(pattern, 0)
+        parsed = parse(pattern, 0)
     except Exception:
         return None
     starts = _starts(list(parsed))
