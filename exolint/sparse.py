@@ -71,6 +71,14 @@ def chunks(source: str) -> list[tuple[int, int, bool]]:
 
     if _plain_blocks(source):
         return _blank_line_chunks(source, pos, out)
+    if "\r" not in source:
+        return _merge_constructs(source, _blank_line_chunks(source, pos, out))
+    return _walk_lines(source, pos, out)
+
+
+def _walk_lines(source: str, pos: int, out: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """``chunks`` line by line (any line endings): the reference the faster paths must match."""
+    n = len(source)
     start = None  # start of the chunk being built
     fence: str | None = None
     raw_end: str | None = None
@@ -155,6 +163,60 @@ def _blank_line_chunks(source: str, pos: int, out: list[tuple[int, int, bool]]
     if start < n and source[start:].strip():
         add(start, n)
     return out
+
+
+def _merge_constructs(source: str, blocks: list[tuple[int, int, bool]]
+                      ) -> list[tuple[int, int, bool]]:
+    """Blank-line blocks joined where a fence or raw HTML block runs on across blank lines: the
+    line walk of ``chunks``, run only on the blocks that may open or close such a construct."""
+    out: list[tuple[int, int, bool]] = []
+    open_: tuple[str, str] | None = None  # ("fence", marker) or ("raw", closer)
+    for block in blocks:
+        a, b, always = block
+        if open_ is not None:  # inside a construct: this block belongs to the one before
+            out[-1] = (out[-1][0], b, out[-1][2])
+        else:
+            out.append(block)
+        if always:
+            continue
+        text = source[a:b]
+        if open_ is None and "`" not in text and "~" not in text and "<" not in text:
+            continue
+        open_ = _construct_state(text, open_)
+    if open_ is not None and out:  # never closed: it runs to the end of the file
+        out[-1] = (out[-1][0], len(source), out[-1][2])
+    return out
+
+
+def _construct_state(text: str, open_):
+    """The construct still open after the lines of ``text``, given the one open before them."""
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if open_ is not None:
+            kind, mark = open_
+            if kind == "fence":
+                fm = _FENCE.match(stripped)
+                if fm and fm.group(1)[0] == mark[0] and len(fm.group(1)) >= len(mark) \
+                        and not stripped[len(fm.group(1)):].strip():
+                    open_ = None
+            elif mark in line.lower():
+                open_ = None
+            continue
+        if not stripped:
+            continue
+        fm = _FENCE.match(stripped) if stripped[0] in "`~" else None
+        if fm:
+            fence = fm.group(1)
+            if not (fence[0] == "`" and "`" in stripped[len(fence):]):
+                open_ = ("fence", fence)
+        elif "<" in stripped:
+            lowered = stripped.lower()
+            for opener, closer in _RAW_HTML:
+                at = lowered.find(opener)
+                if at >= 0 and closer not in lowered[at + len(opener):]:
+                    open_ = ("raw", closer)
+                    break
+    return open_
 
 
 def quiet_blocks_blanked(source: str, ruleset: RuleSet, markdown: bool = True) -> str | None:

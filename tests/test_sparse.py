@@ -133,25 +133,20 @@ def test_no_match_joins_chunks_that_were_apart(rules, tmp_path):
 from hypothesis import given, settings, strategies as st  # noqa: E402
 
 _PIECES = st.sampled_from(["word", "two words ", " ", "\t", "\n", "\n\n", "  \n", "- item", "# head",
-                           "\u00a0", "\u2028", "x\n   y", "\n\t\n", "1. one"])
+                           "\u00a0", "\u2028", "x\n   y", "\n\t\n", "1. one", "```\n", "~~~~\n",
+                           "```py `x`\n", "<!--", "-->", "<script>", "</script>", "<PRE>", "</pre>",
+                           "    code\n", "<style>", "</style>\n", "\r\n", "\r"])
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(_PIECES, max_size=16).map("".join))
-def test_blank_line_fast_path_cuts_like_the_line_walk(source):
-    """Pages without fences or raw HTML blocks are cut by one regex pass; the cuts must be those
-    of the line-by-line walk used for other pages."""
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=20).map("".join).filter(lambda s: not s.startswith(("---", "+++"))))
+def test_fast_chunk_paths_cut_like_the_line_walk(source):
+    """Pages are cut by one regex pass (no multi-line construct), by that pass plus a walk over
+    the blocks that may open or close one, or (with CR line ends) line by line: all three must
+    give the line walk's chunks."""
     from exolint import sparse
 
-    assert sparse._plain_blocks(source)
-    fast = sparse.chunks(source)
-    original = sparse._plain_blocks
-    sparse._plain_blocks = lambda _s: False
-    try:
-        walked = sparse.chunks(source)
-    finally:
-        sparse._plain_blocks = original
-    assert fast == walked
+    assert sparse.chunks(source) == sparse._walk_lines(source, 0, [])
 
 
 # -- property: sparse reading never changes a result ------------------------------------------
