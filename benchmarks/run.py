@@ -97,10 +97,17 @@ def corpus_files(root: Path) -> list[Path]:
 
 
 # -- the pieces -------------------------------------------------------------------------------
+REPEATS = 3  # corpus runs per configuration; the median is reported (shared machines are noisy)
+
+
 def bench_exolint(corpus: Path, jobs: int, ignore: list[str] | None = None) -> dict:
     extra = ["--ignore", ",".join(ignore)] if ignore else []
-    r = run_measured(exolint_cmd("check", "--format", "json", "--fail-on", "never", "--jobs", str(jobs),
-                                 *extra, str(corpus)))
+    runs = [run_measured(exolint_cmd("check", "--format", "json", "--fail-on", "never", "--jobs",
+                                     str(jobs), *extra, str(corpus)))
+            for _ in range(REPEATS)]
+    walls = sorted(run["wall"] for run in runs)
+    r = next(run for run in runs if run["wall"] == walls[len(walls) // 2])  # the median run
+    r["walls"] = walls
     if r["code"] != 0:
         raise SystemExit(f"exolint failed ({r['code']}): {r['stderr'].decode()[-2000:]}")
     data = json.loads(r["stdout"])
@@ -315,9 +322,11 @@ def render(res: dict, command: str) -> str:
         "",
         "| run | wall | MB/s | files/s | peak memory | findings |",
         "|---|---|---|---|---|---|",
-        f"| exolint `--jobs {res['jobs']}` | {par['wall']:.2f} s | {par_mbs:.1f} | {par['files'] / par['wall']:.0f} | "
+        f"| exolint `--jobs {res['jobs']}` (median of {', '.join(f'{w:.2f}' for w in par['walls'])} s) | "
+        f"{par['wall']:.2f} s | {par_mbs:.1f} | {par['files'] / par['wall']:.0f} | "
         f"{par['peak_mb']:.0f} MB | {par['findings']} |",
-        f"| exolint `--jobs 1` | {ser['wall']:.2f} s | {ser_mbs:.1f} | {ser['files'] / ser['wall']:.0f} | "
+        f"| exolint `--jobs 1` (median of {', '.join(f'{w:.2f}' for w in ser['walls'])} s) | "
+        f"{ser['wall']:.2f} s | {ser_mbs:.1f} | {ser['files'] / ser['wall']:.0f} | "
         f"{ser['peak_mb']:.0f} MB | {ser['findings']} |",
         f"| naive baseline (one process) | {naive['wall']:.2f} s | {naive_mbs:.2f} | "
         f"{res['corpus_files'] / naive['wall']:.0f} | – | {naive['matches']} raw matches |",
@@ -378,7 +387,9 @@ def render(res: dict, command: str) -> str:
         "python -m exolint check --fail-on never one.md   # 1 KB, XDG_CACHE_HOME=<fresh dir>, then warm",
         "```",
         "",
-        "Wall times include process start-up. Peak memory is the summed RSS of exolint and its workers,",
+        f"Each corpus run is made {REPEATS} times and the median reported: this shared machine's speed varies",
+        "by a third from minute to minute. Wall times include process start-up. Peak memory is the summed",
+        "RSS of exolint and its workers,",
         "sampled every 20 ms from /proc. The naive baseline runs the same compiled patterns in-process",
         "(no start-up, no JSON), so the comparison favours the baseline.",
         "",
