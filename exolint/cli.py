@@ -16,6 +16,7 @@ from .api import LintOptions, LintReport, lint_document, lint_paths
 from .cli_config import (config_rule_dirs, fail_level, known_names, list_all_suppressions,
                          load_config, show_config, validate_config_names)
 from .ci_filters import FilterError, apply_ci_filters
+from .dependencies import missing_packages
 from .findings import FileError
 from .parallel import TerminalProgress
 from .report import REPORTERS
@@ -94,6 +95,12 @@ def use_color(no_color: bool, stream=None) -> bool:
 @click.version_option(__version__, prog_name="exolint")
 def main() -> None:
     """exolint: lint skincare and aesthetic-clinic copy for risky claims."""
+    missing = missing_packages()
+    if missing:
+        click.echo(f"exolint: missing required package{'s' if len(missing) > 1 else ''}: "
+                   f"{', '.join(missing)}; install exolint with its dependencies in this Python "
+                   f"environment ({sys.executable}), e.g. `pip install exolint`", err=True)
+        sys.exit(EXIT_ERROR)
 
 
 @main.command()

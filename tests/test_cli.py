@@ -162,3 +162,20 @@ def test_test_rules_fails_on_a_broken_example(run_cli, tmp_path):
     assert "FAIL sample-no-side-effects [pass] 'Zero side effects.'" in out
     code, out, _ = run_cli("test-rules", SAMPLE_RULES)
     assert code == 0 and "0 failed" in out
+
+
+def test_a_missing_dependency_stops_the_run_with_a_clear_message(monkeypatch):
+    """Libraries are imported on first use; a broken installation must not fail half-way."""
+    import importlib.util
+
+    from click.testing import CliRunner
+
+    from exolint.cli import main
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name == "ahocorasick" else real(name, *a))
+    result = CliRunner().invoke(main, ["check", "examples/"])
+    assert result.exit_code == 2
+    assert "missing required package: pyahocorasick" in result.output
+    assert "Traceback" not in result.output
