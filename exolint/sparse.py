@@ -2,11 +2,11 @@
 
 A typical page holds one risky sentence in a couple of hundred, so parsing every block of
 Markdown and running every candidate rule over all of it wastes most of the time. This module
-splits a Markdown or plain-text source into *chunks* at blank lines, keeps the chunks that contain
-an anchor of some rule (or an ``exolint`` directive, or the front matter), and blanks every other
-character to a space. Line breaks are kept, so the blanked source has the same length and the same
-lines as the original: every offset, line and column the reader and the Document compute stays
-right, and the caller puts the original source back on the Document afterwards.
+splits a Markdown or plain-text source into *chunks* at blank lines and keeps the chunks where a
+rule pattern, relaxed, matches their copy (or with an ``exolint`` directive, or the front
+matter): see ``matched_chunks``. Markdown is then parsed from the kept chunks alone, with offsets
+mapped back (``read_sparse``); plain text gets every other character blanked to a space, line
+breaks kept, so offsets, lines and columns stay those of the original.
 
 Cutting only where it cannot change how the kept text parses:
 
@@ -26,10 +26,8 @@ import re
 
 from .chunktext import ChunkText, render
 from .document import _REMOVE, _TRANSLATE
-from .prefilter import may_have_findings, screen_text
 from .ruleset import RuleSet
 from .ruleset.literals import scan_text
-from .windows import MAX_MATCH
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
@@ -262,8 +260,8 @@ def matched_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: Rul
         while last < len(spans) and spans[last][1] - spans[first][0] <= BATCH:
             last += 1
         screened = candidate_chunks(source, spans[first:last], ruleset)
-        if screened is None:
-            return _matched_in_batches(source, spans, ruleset, markdown)
+        if screened is None:  # cannot be screened (see candidate_chunks): parse all of it
+            return [True] * len(spans)
         found, copies = screened
         for i, refs in found.items():
             a, b, _always = spans[first + i]
@@ -399,121 +397,6 @@ def candidate_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: R
 
 
 _DIRECTIVE = "exolint"
-
-
-def _matched_in_batches(source: str, spans: list[tuple[int, int, bool]], ruleset: RuleSet,
-                        markdown: bool = True) -> list[bool]:
-    """Per chunk: whether it must be parsed (see ``_matched_batch``).
-
-    Long files are checked in batches of about ``BATCH`` characters, each batch with the last
-    chunk of the one before, so a match across the blank line between two batches is still seen.
-    """
-    if not spans or spans[-1][1] - spans[0][0] <= BATCH:
-        return _matched_batch(source, spans, ruleset, markdown)
-    keep = [False] * len(spans)
-    first = 0
-    while first < len(spans):
-        last = first
-        while last < len(spans) and spans[last][1] - spans[first][0] <= BATCH:
-            last += 1
-        last = max(last, first + 1)
-        lo = max(0, first - 1)
-        for i, kept in zip(range(lo, last), _matched_batch(source, spans[lo:last], ruleset, markdown)):
-            keep[i] = keep[i] or kept
-        first = last
-    return keep
-
-
-def _matched_batch(source: str, spans: list[tuple[int, int, bool]], ruleset: RuleSet,
-                   markdown: bool = True) -> list[bool]:
-    """Per chunk: whether it must be parsed.
-
-    Simple chunks (``exolint.chunktext``) are joined, as the reader would, into one text with a
-    blank line between chunks; one anchor pass over it gives each pattern's candidate places, and
-    the pattern, with its assertions removed (so it can only match more), runs there. A simple
-    chunk is kept only where such a match starts, and the chunks the match could reach. Other
-    chunks fall back to the anchor test (``may_have_findings``).
-    """
-    keep = [False] * len(spans)
-    parts: list[str] = []
-    offsets: list[int] = []  # start of each chunk's text in the joined text
-    dropped: list[tuple[bool, bool]] = []
-    pos = 0
-    for i, (start, end, always) in enumerate(spans):
-        piece = source[start:end]
-        rendered = None if always else render(piece, markdown)
-        if always or "exolint" in piece.lower():
-            keep[i] = True
-        if rendered is None:
-            if not keep[i]:
-                keep[i] = may_have_findings(piece, ruleset)
-            text = "" if always else screen_text(piece)
-            flags = (True, True)
-        else:
-            text = rendered.text
-            flags = (rendered.dropped_star, rendered.dropped_underscore)
-        offsets.append(pos)
-        parts.append(text)
-        dropped.append(flags)
-        pos += len(text) + 2
-    joined = "\n\n".join(parts)
-    if all(keep):
-        return keep
-    idx = ruleset.index()
-    lowered = joined.lower()
-    exact = len(lowered) == len(joined)
-    pivots = idx.pivots(lowered)
-    odd_space = bool(_ODD_SPACE.search(joined))  # start strings assume " " and "\n" only
-
-    def chunk_at(offset: int) -> int:
-        return max(0, bisect.bisect_right(offsets, offset) - 1)
-
-    def keep_range(lo: int, hi: int) -> None:
-        for c in range(chunk_at(lo), chunk_at(max(lo, hi - 1)) + 1):
-            keep[c] = True
-
-    n = len(joined)
-    for ref_i, places in pivots.items():
-        ref = idx.refs[ref_i]
-        reach = ref.reach or MAX_MATCH
-        relaxed = ruleset.relaxed(ref_i)
-        for lo, hi in _windows(places, reach, n):
-            if relaxed is None:
-                keep_range(lo, hi)
-                continue
-            pattern, star, underscore, starts = relaxed
-            if star or underscore:
-                # a chunk that dropped a character the pattern could match: cannot tell, keep it
-                for c in range(chunk_at(lo), chunk_at(max(lo, hi - 1)) + 1):
-                    if (star and dropped[c][0]) or (underscore and dropped[c][1]):
-                        keep[c] = True
-            try:
-                if starts is not None and exact and not odd_space:
-                    # every match starts with one of these strings: try only where they occur
-                    for end, length in starts.iter(lowered, lo, hi):
-                        at = end + 1 - length
-                        m = pattern.match(joined, at, hi, timeout=MATCH_TIMEOUT)
-                        if m:
-                            keep_range(at, max(m.end(), min(n, at + reach)))
-                else:
-                    for m in pattern.finditer(joined, lo, hi, overlapped=True, timeout=MATCH_TIMEOUT):
-                        keep_range(m.start(), max(m.end(), min(n, m.start() + reach)))
-            except TimeoutError:
-                keep_range(lo, hi)
-    return keep
-
-
-def _windows(places: list[tuple[int, int]], reach: int, n: int) -> list[tuple[int, int]]:
-    """Merged ranges within ``reach`` of the places: a match holding a place lies inside one."""
-    out: list[list[int]] = []
-    for s, e in sorted(places):
-        a, b = max(0, s - reach), min(n, e + reach)
-        if out and a <= out[-1][1]:
-            if b > out[-1][1]:
-                out[-1][1] = b
-        else:
-            out.append([a, b])
-    return out
 
 
 def text_to_parse(path: str, source: str, ruleset: RuleSet) -> str:

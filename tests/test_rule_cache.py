@@ -16,7 +16,7 @@ def load():
 
 
 def describe(rs):
-    return [(r.id, r.patterns, r.anchors, [p.pattern for p in r.compiled]) for r in rs.rules]
+    return [(r.id, r.patterns, r.pattern_groups, [p.pattern for p in r.compiled]) for r in rs.rules]
 
 
 def test_second_load_comes_from_the_cache(tmp_path, monkeypatch):

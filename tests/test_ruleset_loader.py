@@ -4,7 +4,7 @@ import textwrap
 import pytest
 
 from exolint.ruleset import RuleFileError, load_rules
-from exolint.ruleset.patterns import anchors_for, compile_pattern
+from exolint.ruleset.patterns import compile_pattern
 
 GOOD_RULE = '''
 [pack]
@@ -48,7 +48,7 @@ def error_for(tmp_path, text) -> RuleFileError:
 def test_good_rule_loads(tmp_path):
     [rule] = load(write(tmp_path, GOOD_RULE))
     assert rule.id == "t-rule" and rule.markets == frozenset()
-    assert rule.anchors == frozenset({"miracle"})
+    assert any("miracle" in s for group in rule.pattern_groups[0] for s in group)
 
 
 def test_invalid_toml_names_line(tmp_path):
@@ -133,12 +133,22 @@ def test_space_matches_any_whitespace_and_whole_words():
     assert q.search("It will heal.") and not q.search("healthy skin")
 
 
-def test_anchors_are_required_literals():
-    assert anchors_for("no (?:known )?side[- ]effects") == frozenset({"effects"})
-    assert anchors_for("(?:botox|fillers) in a bottle") == frozenset({"bottle"})
-    anchors = anchors_for(r"(?:injection|infusion)s?")
-    assert all(any(a in t for a in anchors) for t in ("injections", "infusion"))
-    assert not any(a in "injury" for a in anchors)
-    assert anchors_for(r"\d+%") == frozenset({"%"})  # a symbol is rare enough on its own
-    assert anchors_for(r"\d+ ?\w+") is None
-    assert anchors_for("(?:no|ok) (?:go|up)") is None  # two-letter words narrow nothing down
+def test_required_strings_of_a_rule_pattern():
+    from exolint.ruleset.literals import scan_text
+    from exolint.ruleset.patterns import required_groups
+
+    def found_in(text, groups):
+        scanned = scan_text(text.lower())[0]
+        return all(any(s in scanned for s in group) for group in groups)
+
+    side = required_groups("no (?:known )?side[- ]effects")
+    assert found_in("no known side effects", side) and found_in("No side-effects", side)
+    assert not found_in("side by side, no effects", side)
+    assert found_in("Botox in a bottle", required_groups("(?:botox|fillers) in a bottle"))
+    injection = required_groups(r"(?:injection|infusion)s?")
+    assert found_in("injections", injection) and found_in("infusion", injection)
+    assert not found_in("injury", injection)
+    assert any("0%" in group for group in required_groups(r"\d+%"))  # digit and symbol together
+    assert required_groups(r"\d+ ?\w+") is None
+
+

@@ -12,7 +12,7 @@ import bisect
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .literals import OffsetBack, scan_text
+from .literals import scan_text
 
 SMALL_TEXT = 8192  # characters: texts this short may be searched without the automaton
 SMALL_SCANS = 4  # ... the first few of them; then building it pays

@@ -23,10 +23,8 @@ from dataclasses import dataclass, field
 import regex
 
 try:  # Python 3.11+
-    import re._parser as _sre_parse  # type: ignore[import-not-found]
     import re._constants as _sre_c  # type: ignore[import-not-found]
 except ImportError:  # Python 3.10
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
     import sre_constants as _sre_c  # type: ignore[no-redef]
 
 MAX_SET = 200  # larger string sets are dropped (they narrow little and cost a lot to cross)
@@ -186,34 +184,29 @@ def concat(x: Info, y: Info) -> Info:
         joint = _joint(x.suffixes(), y.prefixes())
         if joint:
             groups.append(joint)
-    # prefixes of xy
-    xp, yp = x.prefixes(), y.prefixes()
-    if x.exact is not None:
-        tails = (yp | ({""} if y.empty else set())) if yp is not None else {""}
-        pre = _cross(frozenset(s for s in x.exact if s), frozenset(tails))
-        if pre is None and "" not in x.exact:
-            pre = xp
-        if pre is not None and "" in x.exact:
-            pre = None if yp is None else pre | yp
-    else:
-        pre = xp
-        if pre is not None and x.empty:
-            pre = None if yp is None else pre | yp
-    # suffixes of xy
-    xs, ys = x.suffixes(), y.suffixes()
-    if y.exact is not None:
-        heads = (xs | ({""} if x.empty else set())) if xs is not None else {""}
-        suf = _cross(frozenset(heads), frozenset(s for s in y.exact if s))
-        if suf is None and "" not in y.exact:
-            suf = ys
-        if suf is not None and "" in y.exact:
-            suf = None if xs is None else suf | xs
-    else:
-        suf = ys
-        if suf is not None and y.empty:
-            suf = None if xs is None else suf | xs
+    pre, suf = _join_edges(x, y, front=True), _join_edges(y, x, front=False)
     return Info(pre=_small(_trim(pre, front=True)), suf=_small(_trim(suf, front=False)),
                 empty=x.empty and y.empty, groups=groups)
+
+
+def _join_edges(near: Info, far: Info, front: bool) -> frozenset[str] | None:
+    """The prefixes (``front``: ``near`` is the left side) or suffixes (``near`` is the right
+    side) of a join: the near side's strings, extended into the far side's edges when the near
+    side is known exactly, or the far side's edges too when the near side can be empty."""
+    near_edges = near.prefixes() if front else near.suffixes()
+    far_edges = far.prefixes() if front else far.suffixes()
+    if near.exact is None:
+        if near_edges is not None and near.empty:
+            return None if far_edges is None else near_edges | far_edges
+        return near_edges
+    rest = frozenset((far_edges | ({""} if far.empty else set())) if far_edges is not None else {""})
+    strings = frozenset(s for s in near.exact if s)
+    edges = _cross(strings, rest) if front else _cross(rest, strings)
+    if edges is None and "" not in near.exact:
+        edges = near_edges
+    if edges is not None and "" in near.exact:
+        edges = None if far_edges is None else edges | far_edges
+    return edges
 
 
 def _trim(strings, front: bool):

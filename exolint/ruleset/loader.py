@@ -15,7 +15,7 @@ import regex
 from .model import CATEGORIES, MARKETS, SEVERITIES, ContextCheck, Reference, Rule
 from .cache import cached
 from .lazy import LazyPattern
-from .patterns import (PatternError, anchors_for, compile_pattern, has_nested_unbounded_quantifier,
+from .patterns import (PatternError, compile_pattern, has_nested_unbounded_quantifier,
                        pattern_reach, relaxed_forms, required_groups)
 
 if sys.version_info >= (3, 11):
@@ -241,7 +241,6 @@ def _build_rule(path: Path, text: str, pack: str, raw: dict, contexts: dict[str,
     if not isinstance(case_sensitive, bool):
         fail("case_sensitive", "must be true or false")
     compiled = []
-    anchors: set[str] | None = set()
     nested = []
     groups: list = []
     reaches: list[int] = []
@@ -253,11 +252,6 @@ def _build_rule(path: Path, text: str, pack: str, raw: dict, contexts: dict[str,
         except PatternError as exc:
             where = f" at position {exc.position}" if exc.position is not None else ""
             fail("patterns", f"pattern {i + 1} {pat!r} {exc}{where}")
-        a = anchors_for(pat, case_sensitive)
-        if a is None:
-            anchors = None
-        elif anchors is not None:
-            anchors |= a
         groups.append(required_groups(pat))
         reaches.append(pattern_reach(pat))
         if has_nested_unbounded_quantifier(pat):
@@ -306,7 +300,7 @@ def _build_rule(path: Path, text: str, pack: str, raw: dict, contexts: dict[str,
         id=rid, category=category, severity=severity, markets=frozenset(markets),
         summary=string("summary"), message=string("message"), rationale=string("rationale"),
         suggestion=string("suggestion"), patterns=tuple(patterns_raw), compiled=tuple(compiled),
-        anchors=frozenset(anchors) if anchors else None, references=tuple(refs),
+        references=tuple(refs),
         examples_flag=tuple(flag), examples_pass=tuple(pass_), exceptions=tuple(exceptions),
         unless=tuple(unless), case_sensitive=case_sensitive, pack=pack, source_file=str(path),
         nested_quantifier_patterns=tuple(nested), pattern_groups=tuple(groups),

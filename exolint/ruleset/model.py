@@ -62,7 +62,6 @@ class Rule:
     suggestion: str
     patterns: tuple[str, ...]
     compiled: tuple["regex.Pattern[str]", ...]
-    anchors: frozenset[str] | None  # None: no literal anchor, the rule always runs
     references: tuple[Reference, ...]
     examples_flag: tuple[str, ...]
     examples_pass: tuple[str, ...]

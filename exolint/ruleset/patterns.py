@@ -1,9 +1,9 @@
-"""Compile rule patterns and derive the literal anchor words the prefilter looks for.
+"""Compile rule patterns and derive what the prefilter needs from them.
 
 Pattern semantics (see docs/rule-format.md): case-insensitive by default, whole words, and a
 literal space outside ``[...]`` matches any run of whitespace (so phrases match across line
-wraps). Anchors are lower-case literal strings such that every match of the pattern contains at
-least one of them; the engine runs a rule only on text where one of its anchors occurs.
+wraps). For each pattern: the groups of strings every match contains (``required_groups``, from
+``exolint.ruleset.literals``), its reach, and its relaxed form for the pre-parse check.
 """
 from __future__ import annotations
 
@@ -18,7 +18,6 @@ except ImportError:  # Python 3.10
     import sre_parse as _sre_parse  # type: ignore[no-redef]
     import sre_constants as _sre_c  # type: ignore[no-redef]
 
-MIN_ANCHOR = 3  # shorter literal anchors are too common to narrow anything down
 
 
 @functools.lru_cache(maxsize=4096)
@@ -92,21 +91,6 @@ def compile_pattern(pattern: str, case_sensitive: bool = False) -> "regex.Patter
     return compiled
 
 
-def anchors_for(pattern: str, case_sensitive: bool = False) -> frozenset[str] | None:
-    """The rarest group of literal strings one of which every match contains, or None if none
-    can be derived (see ``required_groups`` for all of them)."""
-    try:
-        parsed = parse(pattern, 0)
-    except Exception:  # regex-module-only syntax: no prefilter for this pattern
-        return None
-    groups = _seq_groups(list(parsed), _valid)
-    if not groups:
-        return None
-    # the prefilter scans lower-cased text, so anchors are lower-cased even for case-sensitive
-    # rules: finding "msc" is a necessary condition for matching "MSC"
-    return frozenset(a.lower() for a in max(groups, key=_score))
-
-
 def has_nested_unbounded_quantifier(pattern: str) -> bool:
     """True for shapes like ``(a+)+`` or ``(\\w*\\s*)*`` that can backtrack catastrophically."""
     try:
@@ -129,22 +113,7 @@ _ZERO_WIDTH = {_sre_c.AT, _sre_c.ASSERT, _sre_c.ASSERT_NOT}
 _REPEATS = {_MAX_REPEAT, _MIN_REPEAT} | ({_POSSESSIVE_REPEAT} if _POSSESSIVE_REPEAT else set())
 
 
-from .literals import COMMON_WORDS, group_score, required_literal_groups  # noqa: E402
-
-
-def _valid(anchor: str) -> bool:
-    """Long enough to narrow anything down; a digit or symbol makes a short anchor rare enough."""
-    return len(anchor) >= MIN_ANCHOR or (len(anchor) >= 1 and not anchor.isalpha() and not anchor.isspace())
-
-
-def _quality(anchor: str) -> int:
-    """Higher is rarer: length, digits and symbols count for more, common words for less."""
-    q = len(anchor) + 4 * sum(1 for c in anchor if not c.isalpha())
-    return q - 6 if anchor.lower() in COMMON_WORDS else q
-
-
-def _score(options: set[str]) -> int:
-    return min(_quality(o) for o in options)
+from .literals import required_literal_groups  # noqa: E402
 
 
 def _nested(items: list, inside_unbounded: bool) -> bool:
@@ -189,87 +158,6 @@ def required_groups(pattern: str) -> tuple[frozenset[str], ...] | None:
 
 
 KEEP_GROUPS = 2  # how many of a pattern's groups are looked for
-
-
-def _seq_groups(items: list, valid) -> list[set[str]]:
-    groups: list[set[str]] = []
-    run: list[str] = []
-
-    prefix = ""  # the literal run just before the current item
-
-    def flush() -> None:
-        for word in "".join(run).split():
-            if valid(word):
-                groups.append({word})
-        run.clear()
-
-    for op, av in items:
-        if op == _LITERAL:
-            run.append(chr(av))
-            continue
-        prefix = "".join(run)
-        flush()
-        if op in _ZERO_WIDTH:
-            continue
-        if op == _SUBPATTERN:
-            groups.extend(_seq_groups(list(av[-1]), valid))
-        elif _ATOMIC_GROUP is not None and op == _ATOMIC_GROUP:
-            groups.extend(_seq_groups(list(av), valid))
-        elif op in _REPEATS:
-            lo, _hi, body = av
-            if lo >= 1:
-                groups.extend(_seq_groups(list(body), valid))
-        elif op == _BRANCH:
-            union: set[str] = set()
-            for branch in av[1]:
-                sub = _seq_groups(list(branch), valid)
-                if not sub:
-                    union = set()
-                    break
-                union |= max(sub, key=_score)  # the branch's rarest required group
-            if union:
-                groups.append(union)
-            joined = _prefixed_branch(prefix, av[1], valid)
-            if joined:
-                groups.append(joined)
-        prefix = ""
-    flush()
-    return groups
-
-
-def _leading_literals(items: list) -> set[str]:
-    """The literal text each match of ``items`` starts with (several for an alternation)."""
-    out = []
-    for op, av in items:
-        if op != _LITERAL:
-            if out:
-                break
-            if op == _SUBPATTERN:
-                return _leading_literals(list(av[-1]))
-            if op == _BRANCH:
-                leads: set[str] = set()
-                for branch in av[1]:
-                    leads |= _leading_literals(list(branch))
-                return leads
-            return {""}
-        out.append(chr(av))
-    return {"".join(out)}
-
-
-def _prefixed_branch(prefix: str, branches, valid) -> set[str] | None:
-    """The parser factors a common prefix out of alternatives ("outperform|outdo" becomes "out"
-    then "perform|do"); glue the prefix's last word back onto each alternative's first word."""
-    if not prefix or prefix[-1].isspace():
-        return None
-    head = prefix.split()[-1]
-    words = set()
-    for branch in branches:
-        for lead in _leading_literals(list(branch)):
-            word = head + (lead.split()[0] if lead and not lead[0].isspace() else "")
-            if not valid(word):
-                return None
-            words.add(word)
-    return words
 
 
 WHITESPACE_ESTIMATE = r"\s{1,12}"  # a space in a pattern, for width estimates: up to 12 characters
