@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from .document import _REMOVE, normalise_chars
 
 # characters whose meaning in Markdown this module does not model
-_HARD = re.compile("[&\\\\<>|~\u00ad\u200b\u200c\u200d\u2060\ufeff\x00]")
+HARD_CHARS = "&\\\\<>|~\u00ad\u200b\u200c\u200d\u2060\ufeff\x00"  # as a regex class body
+_HARD = re.compile(f"[{HARD_CHARS}]")
 # an inline link whose text may run on to lines that start with a letter (never a block marker)
 _LINK = re.compile(r"(?<!!)\[((?:[^\[\]\n]|\n[ \t]*(?=[A-Za-z]))*)\]\(([^\s()<>\\]*)\)")
 _CODE = re.compile(r"(?<!`)`([^`\n]+)`(?!`)")

@@ -24,7 +24,7 @@ import bisect
 from typing import TYPE_CHECKING
 import re
 
-from .chunktext import ChunkText, render
+from .chunktext import HARD_CHARS, ChunkText, render
 from .document import _REMOVE, _TRANSLATE
 from .ruleset import RuleSet
 from .ruleset.literals import scan_text
@@ -314,7 +314,7 @@ _TAG = re.compile(r"<[^<>\n]*>")
 _CODE_SPAN = re.compile(r"`+[^`\n]*`+")
 # chunks whose screen is not trusted as their copy (entities, escapes, HTML, tables, block
 # quotes, strikethrough, images, footnotes, CR, invisible characters): rendered or kept instead
-_SCREEN_UNSAFE = re.compile("[&\\\\<>|~\r\x00\u00ad\u200b\u200c\u200d\u2060\ufeff]|!\\[|\\[\\^")
+_SCREEN_UNSAFE = re.compile(f"[{HARD_CHARS}\r]|!\\[|\\[\\^")
 # the Document's one-for-one character normalisation (but spaces and line breaks, which the
 # scan and the relaxed patterns' \s see anyway), and its removed characters
 _PLAIN_CHARS = tuple((chr(code), plain) for code, plain in _TRANSLATE.items() if plain not in (" ", "\n")) \
