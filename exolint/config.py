@@ -299,14 +299,21 @@ class Config:
         self.forced = load_config_file(forced) if forced else None
         self.cli = {k: v for k, v in (cli or {}).items() if v not in (None, [], ())}
         self._by_dir: dict[str, ConfigFile | None] = {}
+        self._folder_keys: dict[str, str] = {}  # a path as given -> its resolved folder
 
     def config_for(self, path: str) -> ConfigFile | None:
         if self.forced is not None:
             return self.forced
-        p = Path(path)
-        folder = p if p.is_dir() else p.parent
-        key = str(folder.resolve())
+        folder_key = self._folder_keys.get(path)  # resolving a folder costs a stat per part
+        if folder_key is None:
+            p = Path(path)
+            folder = p if p.is_dir() else p.parent
+            raw = str(folder)
+            folder_key = self._folder_keys.get(raw) or str(folder.resolve())
+            self._folder_keys[raw] = self._folder_keys[path] = folder_key
+        key = folder_key
         if key not in self._by_dir:
+            folder = Path(key)
             found = find_config_path(folder)
             self._by_dir[key] = load_config_file(found) if found else None
         return self._by_dir[key]

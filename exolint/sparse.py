@@ -357,15 +357,13 @@ MARKUP_BYTES = b"*_`\\[]"  # dropped from the screen: "exo**somes**", "[side eff
 def candidate_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: RuleSet
                      ) -> tuple[dict[int, set[int] | None], list[str]] | None:
     """The chunks worth a closer look, each with the patterns (index refs) to try there, or
-    None to keep it outright, and each chunk's screen (``screen_page``); the chunks are those
-    holding a place where all of some
-    pattern's required strings occur close together in the page-wide screen (``screen_page``),
-    chunks with an ``exolint`` directive, and front matter. None when the page cannot be
-    screened so (it holds the sentinel character, or a pattern has no required string).
+    None to keep it outright, and each chunk's screen (``screen_page``).
 
-    A match is looked for around the rarest of its required strings, in that string's chunk
-    (with the chunks next to it only when they are candidates too): a phrase that runs on
-    across a blank line, from a chunk with its rarest string into one without any, is not found.
+    The chunks are those whose part of the page-wide screen holds all of some pattern's required
+    strings (``AnchorIndex.block_refs``: no match runs across a blank line, so a match and all
+    its required strings lie in one chunk), chunks with an ``exolint`` directive, and front
+    matter. None when the page cannot be screened so (it holds the sentinel character, or a
+    pattern has no required string).
     """
     if _SENTINEL in source or not spans or ruleset.index().unanchored:
         return None  # (a pattern without required strings could match in any chunk)
@@ -383,15 +381,9 @@ def candidate_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: R
     while at >= 0:
         found[bisect.bisect_right(bounds, at) - 1] = None
         at = screened.find(_DIRECTIVE, at + 1)
-    for ref_i, places in ruleset.index().scan_pivots(screened).items():
-        for s, e in places:
-            first = bisect.bisect_right(bounds, s) - 1
-            last = bisect.bisect_right(bounds, e - 1) - 1
-            for c in range(max(first, 0), last + 1):
-                if c not in found:
-                    found[c] = {ref_i}
-                elif found[c] is not None:
-                    found[c].add(ref_i)
+    for c, refs in ruleset.index().block_refs(screened, bounds).items():
+        if c not in found:
+            found[c] = set(refs)
     return found, copy.encode("utf-8", "surrogatepass").translate(None, MARKUP_BYTES).decode(
         "utf-8", "surrogatepass").split(_SEPARATOR_LINE)
 

@@ -119,3 +119,44 @@ def test_small_texts_searched_without_the_automaton_give_the_same_hits():
     fresh.build()
     assert by_find == [dict(fresh.word_hits(t)) for t in texts]
     assert sum(len(h) for h in by_find) > 100
+
+
+def _block_oracle(idx, scanned, bounds):
+    """block_refs by brute force: every pattern whose every group has a string in the block."""
+    inv = {i: w for w, i in idx.words.items()}
+    ends = bounds[1:] + [len(scanned)]
+    out = {}
+    for b, (lo, hi) in enumerate(zip(bounds, ends)):
+        block = scanned[lo:hi]
+        refs = [r for r, gids in enumerate(idx._groups)
+                if gids and all(any(inv[w] in block for w in g) for g in gids)]
+        if refs:
+            out[b] = refs
+    return out
+
+
+def test_block_refs_is_the_conjunction_of_groups_within_each_block():
+    """The page prefilter's block-grain conjunction (bit masks OR-ed in C) gives exactly the
+    patterns a string-by-string check of each block gives, with and without the automaton."""
+    from exolint.ruleset import RuleSet
+    from exolint.ruleset.literals import scan_text
+
+    ruleset = RuleSet.load()
+    texts = [t for rule in ruleset.rules for t in rule.examples_flag[:2] + rule.examples_pass[:1]]
+    blocks = [scan_text(t.lower())[0] for t in texts]
+    sep = "\n\ue001\n"
+    scanned = scan_text(sep.join(t.lower() for t in texts))[0]
+    bounds = [0] + [i + 1 for i, c in enumerate(scanned) if c == "\ue001"]
+    assert len(bounds) == len(blocks)
+    fresh = ruleset.index()
+    assert fresh._automaton is None
+    small = scan_text(sep.join(t.lower() for t in texts[:12]))[0]
+    small_bounds = [0] + [i + 1 for i, c in enumerate(small) if c == "\ue001"]
+    without_automaton = fresh.block_refs(small, small_bounds)
+    assert fresh._automaton is None  # a small text is searched string by string
+    assert without_automaton == _block_oracle(fresh, small, small_bounds)
+    expected = _block_oracle(fresh, scanned, bounds)
+    assert fresh.block_refs(scanned, bounds) == expected
+    assert fresh._automaton is not None
+    assert fresh.block_refs(small, small_bounds) == without_automaton
+    assert len(expected) > len(texts) // 2  # most rule examples hold some pattern's groups

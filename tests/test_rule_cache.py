@@ -88,3 +88,42 @@ def test_lazy_pattern_compiles_on_first_use_and_pickles_small():
     assert lazy._compiled is not None
     back = pickle.loads(pickle.dumps(lazy))
     assert back._compiled is None and back == lazy
+
+
+def test_cached_patterns_are_rebuilt_from_their_compiled_program_not_recompiled(tmp_path, monkeypatch):
+    """The cache stores each compiled pattern's program (regex's pickle format): a later run
+    rebuilds it without parsing, and it matches exactly as a fresh compile does."""
+    import regex
+
+    monkeypatch.setenv("EXOLINT_CACHE_DIR", str(tmp_path / "c"))
+    first = load()
+    second = load()
+    compiled_calls = []
+    real_compile = regex.compile
+    monkeypatch.setattr(regex, "compile", lambda *a, **k: compiled_calls.append(a) or real_compile(*a, **k))
+    text = "A miracle cure with no known side effects, 600% more collagen."
+    for rule in second.rules:
+        for lazy in rule.compiled:
+            assert lazy._program is not None
+            fresh = real_compile(lazy.pattern, lazy.flags)
+            assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in fresh.finditer(text)]
+    rs = second
+    for i in range(len(rs.index().refs)):  # relaxed forms come from the cache too
+        rs.relaxed(i)
+    assert compiled_calls == []
+    assert [f.match for f in _check(second)] == [f.match for f in _check(first)]
+
+
+def test_a_program_blob_that_does_not_load_falls_back_to_compiling_the_source():
+    import regex
+    lazy = LazyPattern.of(regex.compile("mir(a)cle", regex.IGNORECASE))
+    state = lazy.__getstate__()
+    broken = LazyPattern.__new__(LazyPattern)
+    broken.__setstate__((state[0], state[1], b"not a pickle"))
+    assert broken.search("A MIRACLE").group(1) == "A"
+    foreign = LazyPattern.__new__(LazyPattern)  # a program for another pattern is not trusted
+    foreign.__setstate__((state[0], state[1], pickle.dumps(regex.compile("other"))))
+    assert foreign.search("a miracle").group() == "miracle"
+    old = LazyPattern.__new__(LazyPattern)  # a cache entry from before programs were stored
+    old.__setstate__((state[0], state[1]))
+    assert old.search("miracle")

@@ -1,4 +1,9 @@
-"""JSON output: a stable contract other tools build on (version 1)."""
+"""JSON output: a stable contract other tools build on (version 1).
+
+Laid out one finding (and one error) per line: readable, diff- and grep-friendly, and written
+by the json module's C encoder (``indent`` would switch to its pure-Python encoder, about ten
+times slower: a third of a second for a few thousand findings, after every worker is done).
+"""
 from __future__ import annotations
 
 import json
@@ -16,4 +21,15 @@ def as_dict(report) -> dict:
 
 
 def render(report, ruleset=None, **_options) -> str:
-    return json.dumps(as_dict(report), indent=2, ensure_ascii=False) + "\n"
+    data = as_dict(report)
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    lines = ["{"]
+    for key, value in data.items():
+        if isinstance(value, list):
+            items = ",\n".join("    " + encode(item) for item in value)
+            lines.append(f"  {encode(key)}: [\n{items}\n  ]," if value else f"  {encode(key)}: [],")
+        else:
+            lines.append(f"  {encode(key)}: {encode(value)},")
+    lines[-1] = lines[-1].rstrip(",")
+    lines.append("}")
+    return "\n".join(lines) + "\n"

@@ -62,7 +62,9 @@ class RuleSet:
             entry = None
             if body is not None:
                 try:
-                    entry = (regex.compile(body, compiled.flags), star, underscore, _automaton(starts))
+                    program = _resolved(body) if isinstance(body, LazyPattern) \
+                        else regex.compile(body, compiled.flags)
+                    entry = (program, star, underscore, _automaton(starts))
                 except regex.error:
                     entry = None
             self._relaxed[ref_index] = entry

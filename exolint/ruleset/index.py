@@ -11,11 +11,14 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import reduce
+from operator import itemgetter, or_
 
 from .literals import scan_text
 
 SMALL_TEXT = 8192  # characters: texts this short may be searched without the automaton
 SMALL_SCANS = 4  # ... the first few of them; then building it pays
+_VALUE, _MASK = itemgetter(1), itemgetter(0)  # automaton hit (end, (mask, word id, length))
 REACH = 300  # characters: the longest match a pattern may have (see exolint.windows.MAX_MATCH)
 
 
@@ -51,7 +54,21 @@ class AnchorIndex:
             for gi, group in enumerate(gids):
                 for wid in group:
                     self._word_refs[wid].append((ri, gi))
+        # word id -> bit mask over (pattern, group) pairs: bit 2*r for pattern r's first group,
+        # bit 2*r + 1 for its second (see ``block_refs``)
+        masks = [0] * len(words)
+        self._first_only = 0  # bit 2*r for patterns with a single group
+        for ri, gids in enumerate(self._groups):
+            if len(gids) > 2:
+                raise ValueError("block_refs handles at most two groups per pattern (KEEP_GROUPS)")
+            if len(gids) == 1:
+                self._first_only |= 1 << (2 * ri)
+            for gi, group in enumerate(gids):
+                for wid in group:
+                    masks[wid] |= 1 << (2 * ri + gi)
+        self._masks = masks
         self._automaton = None
+        self._even_bits: int | None = None
         self._small_scans = 0
 
     def build(self) -> None:
@@ -61,7 +78,7 @@ class AnchorIndex:
 
             auto = ahocorasick.Automaton()
             for w, i in self.words.items():
-                auto.add_word(w, (i, len(w)))
+                auto.add_word(w, (self._masks[i], i, len(w)))
             auto.make_automaton()
             self._automaton = auto
 
@@ -81,7 +98,7 @@ class AnchorIndex:
                 return self._find_each(scanned)
             self.build()
         hits: defaultdict[int, list[int]] = defaultdict(list)
-        for end, (wid, length) in self._automaton.iter(scanned):
+        for end, (_mask, wid, length) in self._automaton.iter(scanned):
             hits[wid].append(end + 1 - length)
         return hits
 
@@ -151,6 +168,51 @@ class AnchorIndex:
                 if first_only:
                     break
         return out
+
+    def block_refs(self, scanned: str, bounds: list[int]) -> dict[int, list[int]]:
+        """block index -> the patterns (ref indexes) all of whose groups occur in that block, for
+        the blocks ``scanned[bounds[i]:bounds[i + 1]]`` of a text in the scan alphabet (the last
+        block runs to the end); blocks without one are left out.
+
+        For text where no match crosses a block's edge (a page's chunks: no match runs across a
+        blank line), this is ``scan_pivots`` at block grain, and much cheaper: the automaton is
+        run block by block and the word masks of its hits are OR-ed together in C
+        (``functools.reduce``), with no Python step per hit. Bit 2*r of the result says pattern
+        r's first group occurred, bit 2*r + 1 its second.
+        """
+        out: dict[int, list[int]] = {}
+        if not self.words or not bounds:
+            return out
+        ends = bounds[1:] + [len(scanned)]
+        if self._automaton is None and len(scanned) <= SMALL_TEXT and self._small_scans < SMALL_SCANS:
+            self._small_scans += 1
+            found = [0] * len(bounds)
+            for wid, positions in self._find_each(scanned).items():
+                for p in positions:
+                    found[bisect.bisect_right(bounds, p) - 1] |= self._masks[wid]
+            per_block = enumerate(found)
+        else:
+            self.build()
+            auto_iter = self._automaton.iter
+            per_block = ((i, reduce(or_, map(_MASK, map(_VALUE, auto_iter(scanned, a, b))), 0))
+                         for i, (a, b) in enumerate(zip(bounds, ends)) if a < b)
+        firsts, single = self._even, self._first_only
+        for i, present in per_block:
+            satisfied = present & ((present >> 1) | single) & firsts
+            if satisfied:
+                refs = []
+                while satisfied:
+                    low = satisfied & -satisfied
+                    refs.append(low.bit_length() >> 1)
+                    satisfied ^= low
+                out[i] = refs
+        return out
+
+    @property
+    def _even(self) -> int:
+        if self._even_bits is None:
+            self._even_bits = int("01" * len(self.refs), 2) if self.refs else 0
+        return self._even_bits
 
     def any_satisfied(self, lowered: str, reach: int = REACH) -> bool:
         return bool(self.pivots(lowered, reach, first_only=True))

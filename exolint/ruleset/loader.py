@@ -304,8 +304,21 @@ def _build_rule(path: Path, text: str, pack: str, raw: dict, contexts: dict[str,
         examples_flag=tuple(flag), examples_pass=tuple(pass_), exceptions=tuple(exceptions),
         unless=tuple(unless), case_sensitive=case_sensitive, pack=pack, source_file=str(path),
         nested_quantifier_patterns=tuple(nested), pattern_groups=tuple(groups),
-        pattern_reach=tuple(reaches), pattern_relaxed=tuple(relaxed_forms(c) for c in compiled),
+        pattern_reach=tuple(reaches), pattern_relaxed=tuple(_relaxed_compiled(c) for c in compiled),
     )
+
+
+def _relaxed_compiled(pattern: LazyPattern) -> tuple:
+    """``relaxed_forms`` with the relaxed body compiled now, so the rule cache stores its program
+    (``LazyPattern``) and no later run compiles it again; the body stays a string if it does not
+    compile (``RuleSet.relaxed`` then does without it)."""
+    body, star, underscore, starts = relaxed_forms(pattern)
+    if body is not None:
+        try:
+            body = LazyPattern.of(regex.compile(body, pattern.flags))
+        except regex.error:
+            pass
+    return body, star, underscore, starts
 
 
 # -- locating lines for error messages -----------------------------------------------------------
