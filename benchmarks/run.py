@@ -182,8 +182,6 @@ def weak_anchor_rules(files: list[Path], share: float = 0.5) -> dict[str, list[s
     nearly every page: these are the rules whose patterns would gain most from a more
     distinctive literal word.
     """
-    import ahocorasick
-
     from exolint.prefilter import prefilter_text
     from exolint.ruleset import RuleSet
     from exolint.ruleset.literals import scan_text
@@ -194,14 +192,14 @@ def weak_anchor_rules(files: list[Path], share: float = 0.5) -> dict[str, list[s
     for ref in idx.refs:
         if ref.groups:
             rarest[(rs.rules[ref.rule_index].id, ref.pattern_index)] = ref.groups[0]
-    auto = ahocorasick.Automaton()
-    for word in {w for group in rarest.values() for w in group}:
-        auto.add_word(word, word)
-    auto.make_automaton()
+    from exolint.ruleset.index import overlapping_automaton
+
+    words = sorted({w for group in rarest.values() for w in group})
+    auto = overlapping_automaton(words)
     seen_in: dict[str, int] = {}
     for path in files:
         low = scan_text(prefilter_text(path.read_text(encoding="utf-8")))[0]
-        for word in {w for _end, w in auto.iter(low)}:
+        for word in {words[i] for i, _s, _e in auto.find_matches_as_indexes(low, overlapping=True)}:
             seen_in[word] = seen_in.get(word, 0) + 1
     weak: dict[str, list[str]] = {}
     for (rule_id, _pi), group in rarest.items():
@@ -252,7 +250,7 @@ def machine() -> dict:
     from importlib.metadata import PackageNotFoundError, version
 
     versions = {}
-    for dist in ("regex", "pyahocorasick", "markdown-it-py", "click"):
+    for dist in ("regex", "ahocorasick-rs", "markdown-it-py", "click"):
         try:
             versions[dist] = version(dist)
         except PackageNotFoundError:

@@ -12,7 +12,7 @@ import sys
 # import name -> the package to install
 REQUIRED = {
     "regex": "regex",
-    "ahocorasick": "pyahocorasick",
+    "ahocorasick_rs": "ahocorasick-rs",
     "markdown_it": "markdown-it-py",
     "mdit_py_plugins": "mdit-py-plugins",
     "yaml": "PyYAML",

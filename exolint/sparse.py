@@ -296,8 +296,8 @@ def _chunk_matches(piece: str, refs: set[int] | None, ruleset: RuleSet, markdown
             return True  # it could match a character the copy lost: cannot tell
         try:
             if starts is not None and exact:
-                for end, length in starts.iter(lowered):
-                    if pattern.match(text, end + 1 - length, timeout=MATCH_TIMEOUT):
+                for _word, start, _end in starts.find_matches_as_indexes(lowered, overlapping=True):
+                    if pattern.match(text, start, timeout=MATCH_TIMEOUT):
                         return True
             elif pattern.search(text, timeout=MATCH_TIMEOUT):
                 return True

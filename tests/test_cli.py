@@ -174,8 +174,8 @@ def test_a_missing_dependency_stops_the_run_with_a_clear_message(monkeypatch):
 
     real = importlib.util.find_spec
     monkeypatch.setattr(importlib.util, "find_spec",
-                        lambda name, *a: None if name == "ahocorasick" else real(name, *a))
+                        lambda name, *a: None if name == "ahocorasick_rs" else real(name, *a))
     result = CliRunner().invoke(main, ["check", "examples/"])
     assert result.exit_code == 2
-    assert "missing required package: pyahocorasick" in result.output
+    assert "missing required package: ahocorasick-rs" in result.output
     assert "Traceback" not in result.output

@@ -44,6 +44,11 @@ class RuleSet:
             self._index = AnchorIndex(refs)
         return self._index
 
+    def __getstate__(self):  # automata do not pickle: a spawned worker rebuilds what it uses
+        state = self.__dict__.copy()
+        state["_relaxed"] = {}
+        return state
+
     def relaxed(self, ref_index: int):
         """(relaxed compiled pattern, can match "*", can match "_", automaton of the lower-cased
         literals every match starts with or None) for an index pattern, or None when it has no
@@ -126,13 +131,10 @@ def _resolved(pattern):
 
 
 def _automaton(words):
-    """An Aho-Corasick automaton of ``words`` (values: their lengths), or None for no words."""
+    """An automaton finding every occurrence of ``words`` (see ``index.overlapping_automaton``),
+    or None for no words."""
     if not words:
         return None
-    import ahocorasick
+    from .index import overlapping_automaton
 
-    auto = ahocorasick.Automaton()
-    for w in words:
-        auto.add_word(w, len(w))
-    auto.make_automaton()
-    return auto
+    return overlapping_automaton(sorted(words))

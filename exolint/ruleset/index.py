@@ -18,7 +18,7 @@ from .literals import scan_text
 
 SMALL_TEXT = 8192  # characters: texts this short may be searched without the automaton
 SMALL_SCANS = 4  # ... the first few of them; then building it pays
-_VALUE, _MASK = itemgetter(1), itemgetter(0)  # automaton hit (end, (mask, word id, length))
+_WORD, _END = itemgetter(0), itemgetter(2)  # of an automaton hit (word id, start, end)
 REACH = 300  # characters: the longest match a pattern may have (see exolint.windows.MAX_MATCH)
 
 
@@ -74,13 +74,17 @@ class AnchorIndex:
     def build(self) -> None:
         """Build the Aho-Corasick automaton now (before worker processes copy the index)."""
         if self._automaton is None and self.words:
-            import ahocorasick
+            self._automaton = overlapping_automaton(sorted(self.words, key=self.words.__getitem__))
 
-            auto = ahocorasick.Automaton()
-            for w, i in self.words.items():
-                auto.add_word(w, (self._masks[i], i, len(w)))
-            auto.make_automaton()
-            self._automaton = auto
+    def __getstate__(self):  # the automaton does not pickle: a spawned worker builds its own
+        state = self.__dict__.copy()
+        state["_automaton"] = None
+        return state
+
+    def _hits(self, scanned: str) -> list[tuple[int, int, int]]:
+        """Every occurrence of every required string: (word id, start, end), ordered by end."""
+        self.build()
+        return self._automaton.find_matches_as_indexes(scanned, overlapping=True)
 
     def word_hits(self, scanned: str) -> dict[int, list[int]]:
         """word id -> sorted start offsets of its occurrences in ``scanned`` (scan alphabet).
@@ -92,14 +96,12 @@ class AnchorIndex:
         """
         if not self.words:
             return {}
-        if self._automaton is None:
-            if len(scanned) <= SMALL_TEXT and self._small_scans < SMALL_SCANS:
-                self._small_scans += 1
-                return self._find_each(scanned)
-            self.build()
+        if self._automaton is None and len(scanned) <= SMALL_TEXT and self._small_scans < SMALL_SCANS:
+            self._small_scans += 1
+            return self._find_each(scanned)
         hits: defaultdict[int, list[int]] = defaultdict(list)
-        for end, (_mask, wid, length) in self._automaton.iter(scanned):
-            hits[wid].append(end + 1 - length)
+        for wid, start, _end in self._hits(scanned):
+            hits[wid].append(start)
         return hits
 
     def _find_each(self, scanned: str) -> dict[int, list[int]]:
@@ -183,7 +185,6 @@ class AnchorIndex:
         out: dict[int, list[int]] = {}
         if not self.words or not bounds:
             return out
-        ends = bounds[1:] + [len(scanned)]
         if self._automaton is None and len(scanned) <= SMALL_TEXT and self._small_scans < SMALL_SCANS:
             self._small_scans += 1
             found = [0] * len(bounds)
@@ -192,10 +193,13 @@ class AnchorIndex:
                     found[bisect.bisect_right(bounds, p) - 1] |= self._masks[wid]
             per_block = enumerate(found)
         else:
-            self.build()
-            auto_iter = self._automaton.iter
-            per_block = ((i, reduce(or_, map(_MASK, map(_VALUE, auto_iter(scanned, a, b))), 0))
-                         for i, (a, b) in enumerate(zip(bounds, ends)) if a < b)
+            # one pass over the whole text; the hits (ordered by end) are cut into blocks with
+            # bisect and each block's word masks OR-ed together, all in C
+            hits = self._hits(scanned)
+            masks = self._masks.__getitem__
+            cuts = [bisect.bisect_right(hits, b, key=_END) for b in bounds[1:]] + [len(hits)]
+            per_block = ((i, reduce(or_, map(masks, map(_WORD, hits[lo:hi])), 0))
+                         for i, (lo, hi) in enumerate(zip([0] + cuts, cuts)) if lo < hi)
         firsts, single = self._even, self._first_only
         for i, present in per_block:
             satisfied = present & ((present >> 1) | single) & firsts
@@ -216,6 +220,14 @@ class AnchorIndex:
 
     def any_satisfied(self, lowered: str, reach: int = REACH) -> bool:
         return bool(self.pivots(lowered, reach, first_only=True))
+
+
+def overlapping_automaton(words: list[str]):
+    """An Aho-Corasick automaton (``ahocorasick_rs``) reporting every occurrence of every word,
+    overlapping ones included, as (word index, start, end) in characters, ordered by end."""
+    import ahocorasick_rs
+
+    return ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.Standard)
 
 
 def _near(lists: list[list[int]], p: int, reach: int) -> bool:
