@@ -381,9 +381,10 @@ def candidate_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: R
     while at >= 0:
         found[bisect.bisect_right(bounds, at) - 1] = None
         at = screened.find(_DIRECTIVE, at + 1)
+    twins = ruleset.relaxed_twins()
     for c, refs in ruleset.index().block_refs(screened, bounds).items():
         if c not in found:
-            found[c] = set(refs)
+            found[c] = {twins[r] for r in refs}
     return found, copy.encode("utf-8", "surrogatepass").translate(None, MARKUP_BYTES).decode(
         "utf-8", "surrogatepass").split(_SEPARATOR_LINE)
 

@@ -187,3 +187,21 @@ def test_no_match_runs_across_a_blank_line(rules):
     # the phrase is split over two paragraphs: two blocks, no claim, in every mode
     assert lint_text("Our serum has no known side\n\neffects on the budget.", "p.md", rules) == []
     assert lint_text("Our serum has no known side\neffects.", "p.md", rules)  # a wrapped line: a claim
+
+
+def test_relaxed_twins_point_to_a_pattern_with_the_same_relaxed_form():
+    from exolint.ruleset import RuleSet
+
+    rs = RuleSet.load()
+    twins = rs.relaxed_twins()
+    refs = rs.index().refs
+    assert len(twins) == len(refs)
+    shared = 0
+    for i, t in enumerate(twins):
+        assert t <= i and twins[t] == t
+        if t != i:
+            shared += 1
+            a, b = rs.relaxed(i), rs.relaxed(t)
+            assert a is not None and b is not None
+            assert a[0].pattern == b[0].pattern and a[0].flags == b[0].flags and a[1:3] == b[1:3]
+    assert shared > 0  # the bundled lexicons share patterns between rules

@@ -27,6 +27,7 @@ class RuleSet:
         self.by_id = {r.id: r for r in self.rules}
         self._index: AnchorIndex | None = None
         self._relaxed: dict[int, tuple | None] = {}
+        self._twins: list[int] | None = None
 
     @classmethod
     def load(cls, folders: list[Path] | None = None, include_bundled: bool = True) -> "RuleSet":
@@ -74,6 +75,22 @@ class RuleSet:
                     entry = None
             self._relaxed[ref_index] = entry
         return self._relaxed[ref_index]
+
+    def relaxed_twins(self) -> list[int]:
+        """Per index pattern, the first pattern with the same relaxed form (itself if none):
+        rules share lexicon patterns, and a chunk needs each relaxed form tried only once."""
+        if self._twins is None:
+            first: dict[tuple, int] = {}
+            twins = []
+            for i, ref in enumerate(self.index().refs):
+                rule = self.rules[ref.rule_index]
+                forms = rule.pattern_relaxed
+                body = forms[ref.pattern_index][0] if ref.pattern_index < len(forms) else None
+                source = getattr(body, "pattern", body)
+                key = (source, rule.compiled[ref.pattern_index].flags) if source is not None else i
+                twins.append(first.setdefault(key, i))
+            self._twins = twins
+        return self._twins
 
     @property
     def always_run(self) -> list[Rule]:
