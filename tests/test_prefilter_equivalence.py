@@ -56,3 +56,32 @@ def test_markup_and_spacing_never_hide_a_finding(tmp_path, copy):
     full = api.lint_text(page.read_text(encoding="utf-8"), str(page), ruleset)
     assert sorted((f.rule, f.start) for f in fast) == sorted((f.rule, f.start) for f in full)
     assert fast, copy
+
+
+def _whole_text_plan(self, text):
+    return [(rule, [(p, None, 300) for p in rule.compiled]) for rule in self.rules]
+
+
+@pytest.mark.parametrize("name,text", [
+    # one block far longer than LONG_BLOCK: narrowed to the places around its hits
+    ("long-line.txt", ("Our clinic offers calm facials with gentle care. " * 120)
+     + "It has no known side effects and gives 600% more collagen. "
+     + ("Book a consultation with our team today. " * 60)),
+    # long and short blocks mixed, claims in both
+    ("mixed.txt", "A miracle cure for acne.\n\n" + ("Gentle, calm care for your skin. " * 150)
+     + "Zero downtime and FDA approved exosomes.\n\nHuman stem cell exosomes, 100% safe.\n"),
+    # the private-use character the block scan joins with: blocks are not used then
+    ("sentinel.txt", "No known side effects \ue001 at all.\n\nA miracle cure for eczema.\n"),
+    # lower-casing that changes the length (the dotted capital I): every pattern on the whole text
+    ("dotted-i.txt", "\u0130stanbul clinic: no known side effects.\n\nA miracle cure for acne.\n"),
+    # many tiny blocks, as in HTML menus, grouped before the scan
+    ("menu.txt", "\n\n".join(["Home", "Shop", "No known", "side effects", "Blog"] * 40)
+     + "\n\nNo known side effects, guaranteed results.\n"),
+])
+def test_block_plan_equals_every_pattern_on_the_whole_text(monkeypatch, name, text):
+    ruleset = RuleSet.load()
+    fast = sorted((f.rule, f.start, f.end) for f in api.lint_text(text, name, ruleset))
+    monkeypatch.setattr(RuleSet, "plan", _whole_text_plan)
+    full = sorted((f.rule, f.start, f.end) for f in api.lint_text(text, name, RuleSet.load()))
+    assert fast == full
+    assert fast, name

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import regex
+
 from .index import AnchorIndex, PatternRef
+from .literals import scan_text
 from .lazy import LazyPattern
 from .loader import RuleFileError, bundled_rules_dir, load_rules
 from .model import CATEGORIES, MARKETS, SEVERITIES, SEVERITY_RANK, Reference, Rule
@@ -102,17 +105,44 @@ class RuleSet:
     def plan(self, text: str) -> list[tuple[Rule, list[tuple[object, list[tuple[int, int]] | None]]]]:
         """Candidate rules in rule order, each with its candidate patterns and, per pattern, the
         spans of ``text`` around which it must run (None: the whole text) and how far from those
-        spans a match can reach."""
+        spans a match can reach.
+
+        No match runs across a blank line (the engine cuts its windows there), so the text is
+        taken block by block: a pattern runs in the blocks that hold all its required groups
+        (``AnchorIndex.block_refs``, one automaton pass). Blocks longer than ``LONG_BLOCK`` (a
+        10 MB line) are narrowed further, to the places around its rarest group's hits
+        (``AnchorIndex.pivots``), so the cost stays linear.
+        """
         idx = self.index()
         lowered = text.lower()
         exact = len(lowered) == len(text)
-        pivots = idx.pivots(lowered)
+        found: dict[int, list[tuple[list[tuple[int, int]], int]]] = {}  # ref -> [(spans, reach)]
+        blocks = text_blocks(text) if exact and _SENTINEL not in text else []
+        short = _grouped([(a, b) for a, b in blocks if b - a <= LONG_BLOCK])
+        if short:
+            scanned = scan_text(_SENTINEL.join(lowered[a:b] for a, b in short))[0]
+            bounds = [0]
+            at = scanned.find(_SENTINEL)
+            while at >= 0:
+                bounds.append(at + 1)
+                at = scanned.find(_SENTINEL, at + 1)
+            per_ref: dict[int, list[tuple[int, int]]] = {}
+            for b, refs in idx.block_refs(scanned, bounds).items():
+                for ref_i in refs:
+                    per_ref.setdefault(ref_i, []).append(short[b])
+            for ref_i, spans in per_ref.items():
+                found[ref_i] = [(spans, 1)]  # the block is the window
+        rest = [(a, b) for a, b in blocks if b - a > LONG_BLOCK] if blocks else [(0, len(text))]
+        for a, b in rest:
+            for ref_i, spans in idx.pivots(lowered[a:b]).items():
+                moved = [(s + a, e + a) for s, e in spans]
+                found.setdefault(ref_i, []).append((moved, idx.refs[ref_i].reach))
         per_rule: dict[int, list[tuple[object, list[tuple[int, int]] | None]]] = {}
-        for ref_i, spans in pivots.items():
+        for ref_i in sorted(found):
             ref = idx.refs[ref_i]
             pattern = _resolved(self.rules[ref.rule_index].compiled[ref.pattern_index])
-            per_rule.setdefault(ref.rule_index, []).append(
-                (pattern, spans if exact else None, ref.reach))
+            for spans, reach in found[ref_i]:
+                per_rule.setdefault(ref.rule_index, []).append((pattern, spans if exact else None, reach))
         for ref in idx.unanchored:
             pattern = self.rules[ref.rule_index].compiled[ref.pattern_index]
             per_rule.setdefault(ref.rule_index, []).append((pattern, None, ref.reach))
@@ -140,6 +170,35 @@ class RuleSet:
 
     def subset(self, keep) -> "RuleSet":
         return RuleSet([r for r in self.rules if keep(r)])
+
+
+LONG_BLOCK = 4096  # characters: longer blocks are narrowed to the places around their hits
+_SENTINEL = "\ue001"  # joins blocks for one scan (a private-use character)
+_BLOCK_BREAK = regex.compile(r"\n[^\S\n]*\n")  # as the engine's (same \s)
+
+
+def text_blocks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the blocks of ``text``: cut in the middle of every blank line, where the
+    engine cuts its windows too (``engine._with_block_breaks``)."""
+    cuts = [m.start() + 1 for m in _BLOCK_BREAK.finditer(text)]
+    return list(zip([0, *cuts], [*cuts, len(text)]))
+
+
+MIN_GROUP = 256  # characters: consecutive blocks are scanned together up to this length
+
+
+def _grouped(blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Consecutive short blocks (menu items, buttons, table cells) joined into spans of about
+    ``MIN_GROUP`` characters: fewer, larger blocks cost less to look at, and a span holding
+    several whole blocks still holds any match within one of them (a coarser cut only lets a
+    pattern run in more places)."""
+    out: list[tuple[int, int]] = []
+    for a, b in blocks:
+        if out and out[-1][1] == a and b - out[-1][0] <= MIN_GROUP:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 def _resolved(pattern):
