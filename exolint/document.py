@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import accumulate
 from dataclasses import dataclass, field
 
 # Characters mapped 1:1 to a plainer equivalent before matching.
@@ -164,6 +165,8 @@ class Document:
     barriers: list[int] = field(default_factory=list)
     _line_starts: list[int] | None = field(default=None, repr=False)
     _seg_starts: list[int] | None = field(default=None, repr=False)
+    # counted line positions (see ``_locate``): [source, offset, its line, {line: start offset}]
+    _line_memo: list | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for d in self.directives:
@@ -200,9 +203,26 @@ class Document:
     def line_col(self, src_offset: int) -> tuple[int, int]:
         """1-based (line, column) of a source offset; \\n, \\r\\n and \\r end lines."""
         if self._line_starts is None:
+            memo = self._memo()
+            if memo is not None and src_offset >= 0:
+                line, begin = _locate(self.source, memo, src_offset)
+                return line, src_offset - begin + 1
             self._line_starts = _line_starts(self.source)
         i = bisect.bisect_right(self._line_starts, src_offset) - 1
         return i + 1, src_offset - self._line_starts[i] + 1
+
+    def _memo(self) -> list | None:
+        """The counting state for ``self.source``, or None when lines must come from the
+        whole-source index: after too many lookups (counting is linear per lookup) or when a
+        lone \\r ends a line (then a line does not always end at a \\n)."""
+        memo = self._line_memo
+        source = self.source
+        if memo is None or memo[0] is not source:
+            if "\r" in source and source.count("\r") != source.count("\r\n"):
+                return None
+            memo = self._line_memo = [source, 0, 1, {1: 0}, 0]
+        memo[4] += 1
+        return memo if memo[4] <= _COUNTED_LOOKUPS else None
 
     def span_to_position(self, start: int, end: int) -> tuple[int, int, int, int, int, int]:
         """(line, col, end_line, end_col, src_start, src_end) for a span of ``text``."""
@@ -214,7 +234,13 @@ class Document:
 
     def source_line(self, line: int) -> str:
         """The text of a 1-based source line, without its line break."""
+        if line < 1:
+            return ""
         if self._line_starts is None:
+            memo = self._memo()
+            counted = _counted_line(self.source, memo, line) if memo is not None else None
+            if counted is not None:
+                return counted
             self._line_starts = _line_starts(self.source)
         starts = self._line_starts
         if line < 1 or line > len(starts):
@@ -225,9 +251,64 @@ class Document:
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# Lines and columns of a few places (a page has a handful of findings) are counted from the
+# source instead of indexing every line of it, which costs a regex match per line. Each count
+# runs from the place before it (findings come in order), so lookups in order cost one pass over
+# the source in all; past this many lookups the whole-source index is built after all.
+_COUNTED_LOOKUPS = 64
+_WALKED_LINES = 16  # ``source_line`` steps this many lines from a known line start at most
+
+
+def _locate(source: str, memo: list, offset: int) -> tuple[int, int]:
+    """(line, start offset of that line) of ``offset`` in ``source``, where every line break
+    ends with a \\n (\\n or \\r\\n; the caller checks). ``memo`` is [source, an offset, its
+    line, {line: start}, lookups]: the count runs from there when ``offset`` is not before it."""
+    _, at, line, starts, _ = memo
+    if offset < at:
+        at, line = 0, 1
+    # the lines ending in source[at:offset]: a break ends after its \n, so a \r\n whose \n sits
+    # at ``offset`` has not ended yet, and a line starts after the last \n before ``offset``
+    ended = source.count("\n", at, offset)
+    if ended:
+        line += ended
+        begin = source.rfind("\n", at, offset) + 1
+        starts[line] = begin
+    else:
+        begin = starts[line]  # still the line of ``at`` (the memo always knows where it starts)
+    memo[1], memo[2] = offset, line
+    return line, begin
+
+
+def _counted_line(source: str, memo: list, line: int) -> str | None:
+    """``Document.source_line`` without the whole-source index: step from the start of a line
+    found before (``memo``, see ``_locate``) to ``line``; None when that is more than a few lines
+    away (the caller builds the index)."""
+    starts = memo[3]
+    begin = starts.get(line)
+    if begin is None:
+        known = max((k for k in starts if k < line), default=1)
+        if line - known > _WALKED_LINES:
+            return None
+        begin = starts.get(known, 0)
+        for _ in range(line - known):
+            brk = source.find("\n", begin)
+            if brk < 0:
+                return ""  # the source has fewer lines
+            begin = brk + 1
+        starts[line] = begin
+    brk = source.find("\n", begin)
+    stop = len(source) if brk < 0 else brk + 1
+    return source[begin:stop].rstrip("\r\n")
 
 
 def _line_starts(source: str) -> list[int]:
+    """Offsets where the lines of ``source`` start."""
+    if "\r" not in source or source.count("\r") == source.count("\r\n"):
+        # every break ends with a \n, so the lines start after each \n: their lengths are summed
+        # in C, where the regex below costs a match per line
+        lengths = [len(piece) + 1 for piece in source.split("\n")]
+        lengths.pop()
+        return list(accumulate(lengths, initial=0))
     starts = [0]
     starts.extend(m.end() for m in _LINE_BREAK.finditer(source))
     return starts

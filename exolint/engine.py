@@ -10,7 +10,7 @@ from .document import Document
 from .findings import Finding
 from .ruleset import Rule, RuleSet
 from .sentences import sentence_bounds
-from .windows import MAX_MATCH, ends_inside_word, match_windows, split_at
+from .windows import MAX_MATCH, ends_inside_word, match_windows, split_at, touching
 
 MATCH_TIMEOUT = 1.0  # seconds one pattern may spend on one document
 
@@ -69,12 +69,18 @@ def _rule_spans(rule: Rule, text: str, path: str, timeouts,
     whole = [(0, len(text))]
     try:
         for pat, pivots, reach in patterns:
-            windows = match_windows(text, pivots, reach or MAX_MATCH) if pivots is not None else whole
-            if barriers:
-                windows = split_at(windows, barriers)
+            if pivots is None:
+                windows = split_at(whole, barriers) if barriers else whole
+            else:
+                windows = match_windows(text, pivots, reach or MAX_MATCH)
+                if barriers:
+                    # a match contains one of its pivots: pieces cut off from all of them by a
+                    # barrier are skipped (each call with a timeout costs a few microseconds)
+                    windows = touching(split_at(windows, barriers), pivots, text)
+            finditer = pat.finditer  # once, not per window (a LazyPattern looks it up each time)
             for lo, hi in windows:
                 left = max(deadline - time.monotonic(), 0.001)
-                for m in pat.finditer(text, lo, hi, timeout=left):
+                for m in finditer(text, lo, hi, timeout=left):
                     if m.end() > m.start() and not ends_inside_word(text, m.end(), hi):
                         spans.append((m.start(), m.end()))
     except TimeoutError:

@@ -11,6 +11,10 @@ window end is dropped by the engine) with ``MAX_MATCH`` characters of room for l
 """
 from __future__ import annotations
 
+import bisect
+import re
+from itertools import accumulate
+
 MAX_MATCH = 300  # characters; longer matches are not found (see docs/performance.md)
 _SNAP = 64  # how far a window end moves forward to reach a non-word character
 
@@ -46,8 +50,6 @@ def ends_inside_word(text: str, end: int, window_end: int) -> bool:
 
 def split_at(windows: list[tuple[int, int]], barriers: list[int]) -> list[tuple[int, int]]:
     """``windows`` cut at each of the sorted ``barriers`` (text offsets no match may span)."""
-    import bisect
-
     out = []
     for lo, hi in windows:
         i = bisect.bisect_right(barriers, lo)
@@ -57,3 +59,39 @@ def split_at(windows: list[tuple[int, int]], barriers: list[int]) -> list[tuple[
             i += 1
         out.append((lo, hi))
     return out
+
+
+_SPACE_RUN = re.compile(r"\s+")  # str.isspace characters, as the scan alphabet's spaces
+
+
+def touching(windows: list[tuple[int, int]], anchor_spans: list[tuple[int, int]],
+             text: str) -> list[tuple[int, int]]:
+    """The ``windows`` (pieces cut at barriers) that overlap one of ``anchor_spans``.
+
+    Every match contains one of its anchors, so it overlaps the anchor's span: a piece of a window
+    that no span reaches into (the far side of a blank line from every hit, or the one-character
+    edges around a block) cannot hold a match, and running the pattern there costs a call for
+    nothing. One case needs care: a span maps an anchor found in the scan alphabet back to the
+    text, where a whitespace run counts as one space; an anchor that is only whitespace maps to
+    the run's first character while a match may hold only later ones. Such spans are widened to
+    the whole run.
+    """
+    spans = sorted(anchor_spans)
+    starts = [s for s, _e in spans]
+    ends = [_span_end(text, s, e) for s, e in spans]
+    reach = list(accumulate(ends, max))  # reach[i]: the furthest end of spans[0..i]
+    out = []
+    for lo, hi in windows:
+        i = bisect.bisect_left(starts, hi)  # spans[:i] start before the piece ends
+        if i and reach[i - 1] > lo:
+            out.append((lo, hi))
+    return out
+
+
+def _span_end(text: str, start: int, end: int) -> int:
+    if end <= start:
+        return start + 1
+    if text[end - 1].isspace() and text[start].isspace() and text[start:end].isspace():
+        m = _SPACE_RUN.match(text, end - 1)
+        return m.end() if m else end
+    return end

@@ -40,14 +40,48 @@ class ContextCheck:
     description: str = ""
 
     def applies(self, before: str, matched: str, after: str) -> bool:
-        if any(p.search(before) for p in self.before):
-            return True
-        if any(p.search(after) for p in self.after):
-            return True
-        if self.sentence:
+        """Whether any ``before`` regex is found in ``before``, any ``after`` one in ``after``
+        or any ``sentence`` one in the whole sentence."""
+        searches = self.__dict__.get("_searches")
+        if (searches is None or searches[0] is not self.before or searches[1] is not self.after
+                or searches[2] is not self.sentence):
+            searches = self._resolve()
+        in_before, in_after, in_sentence = searches[3:]
+        for search in in_before:
+            if search(before):
+                return True
+        for search in in_after:
+            if search(after):
+                return True
+        if in_sentence:
             whole = before + matched + after
-            return any(p.search(whole) for p in self.sentence)
+            for search in in_sentence:
+                if search(whole):
+                    return True
         return False
+
+    def _resolve(self) -> tuple:
+        """The ``search`` methods of the compiled patterns, looked up once: a call through a
+        ``LazyPattern`` proxy costs an attribute lookup in Python every time (about a third of
+        the cost of checking the shared contexts). Kept with the lists they came from, so
+        assigning a new list is seen; never pickled (see ``__getstate__``)."""
+        lists = (self.before, self.after, self.sentence)
+        searches = lists + tuple(tuple(_search_of(p) for p in ps) for ps in lists)
+        self.__dict__["_searches"] = searches
+        return searches
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state.pop("_searches", None)
+        return state
+
+
+def _search_of(pattern):
+    """The bound ``search`` of a pattern, or of the compiled pattern behind a LazyPattern."""
+    compiled = getattr(pattern, "compiled", None)
+    if callable(compiled):
+        pattern = compiled()
+    return pattern.search
 
 
 @dataclass
