@@ -306,7 +306,8 @@ def _chunk_matches(piece: str, refs: set[int] | None, ruleset: RuleSet, markdown
     return False
 
 
-_SENTINEL = "\ue001"  # between chunks in the page-wide screen (a private-use character)
+_SENTINEL = "\x00"  # between chunks in the page-wide screen (ASCII: str work on an ASCII page
+# stays on its fast paths; a source holding it is parsed whole, see candidate_chunks)
 _SEPARATOR_LINE = "\n" + _SENTINEL + "\n"
 _LINK_DESTINATION = re.compile(r"\]\((?:[^()\n]|\([^()\n]*\))*\)")
 _REFERENCE_LABEL = re.compile(r"\][ \t]?\[[^\]\n]*\]")

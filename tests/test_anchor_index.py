@@ -144,14 +144,14 @@ def test_block_refs_is_the_conjunction_of_groups_within_each_block():
     ruleset = RuleSet.load()
     texts = [t for rule in ruleset.rules for t in rule.examples_flag[:2] + rule.examples_pass[:1]]
     blocks = [scan_text(t.lower())[0] for t in texts]
-    sep = "\n\ue001\n"
+    sep = "\n\x00\n"
     scanned = scan_text(sep.join(t.lower() for t in texts))[0]
-    bounds = [0] + [i + 1 for i, c in enumerate(scanned) if c == "\ue001"]
+    bounds = [0] + [i + 1 for i, c in enumerate(scanned) if c == "\x00"]
     assert len(bounds) == len(blocks)
     fresh = ruleset.index()
     assert fresh._automaton is None
     small = scan_text(sep.join(t.lower() for t in texts[:12]))[0]
-    small_bounds = [0] + [i + 1 for i, c in enumerate(small) if c == "\ue001"]
+    small_bounds = [0] + [i + 1 for i, c in enumerate(small) if c == "\x00"]
     without_automaton = fresh.block_refs(small, small_bounds)
     assert fresh._automaton is None  # a small text is searched string by string
     assert without_automaton == _block_oracle(fresh, small, small_bounds)

@@ -70,8 +70,8 @@ def _whole_text_plan(self, text):
     # long and short blocks mixed, claims in both
     ("mixed.txt", "A miracle cure for acne.\n\n" + ("Gentle, calm care for your skin. " * 150)
      + "Zero downtime and FDA approved exosomes.\n\nHuman stem cell exosomes, 100% safe.\n"),
-    # the private-use character the block scan joins with: blocks are not used then
-    ("sentinel.txt", "No known side effects \ue001 at all.\n\nA miracle cure for eczema.\n"),
+    # the character the block scan joins blocks with: blocks are not used then
+    ("sentinel.txt", "No known side effects \x00 at all.\n\nA miracle cure for eczema.\n"),
     # lower-casing that changes the length (the dotted capital I): every pattern on the whole text
     ("dotted-i.txt", "\u0130stanbul clinic: no known side effects.\n\nA miracle cure for acne.\n"),
     # many tiny blocks, as in HTML menus, grouped before the scan

@@ -205,3 +205,15 @@ def test_relaxed_twins_point_to_a_pattern_with_the_same_relaxed_form():
             assert a is not None and b is not None
             assert a[0].pattern == b[0].pattern and a[0].flags == b[0].flags and a[1:3] == b[1:3]
     assert shared > 0  # the bundled lexicons share patterns between rules
+
+
+def test_a_page_holding_the_screen_sentinel_is_parsed_whole(tmp_path):
+    """The page screen joins chunks around a NUL line; a page that holds NUL itself (only
+    possible through the API: files with NUL bytes are skipped as binary) is parsed in full."""
+    from exolint.api import lint_text
+    from exolint.sparse import candidate_chunks
+
+    page = ("Calm intro paragraph about our clinic.\n\n" * 60) + "No known side effects\x00 here.\n"
+    ruleset = RuleSet.load()
+    assert candidate_chunks(page, chunks(page), ruleset) is None
+    assert any(f.rule == "no-side-effects" for f in lint_text(page, "page.md", ruleset))

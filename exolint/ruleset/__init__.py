@@ -173,7 +173,8 @@ class RuleSet:
 
 
 LONG_BLOCK = 4096  # characters: longer blocks are narrowed to the places around their hits
-_SENTINEL = "\ue001"  # joins blocks for one scan (a private-use character)
+_SENTINEL = "\x00"  # joins blocks for one scan (ASCII, so an ASCII text stays ASCII; a text
+# holding it is planned without blocks)
 _BLOCK_BREAK = regex.compile(r"\n[^\S\n]*\n")  # as the engine's (same \s)
 
 
