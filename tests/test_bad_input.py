@@ -217,3 +217,46 @@ def test_malformed_rule_files_are_refused_with_file_line_and_field(tmp_path, run
     assert f"{rules / 'sample.toml'}:" in err and expected in err
     line = int(err.split(f"{rules / 'sample.toml'}:")[1].split(":")[0])
     assert 1 <= line <= pack.count("\n") + 2
+
+
+@pytest.mark.parametrize("reported_size", [0, 5, 40])
+def test_a_file_larger_than_stat_said_is_read_whole(tmp_path, monkeypatch, reported_size):
+    """The reader asks for the size stat gave; a file that grew since (or a size of 0, as
+    /proc files report) is still read to its end."""
+    from exolint.sources import reading
+
+    page = tmp_path / "grown.md"
+    text = "Intro.\n\n" + "Calm copy. " * 50 + "\n\nNo known side effects.\n"
+    page.write_text(text, encoding="utf-8")
+    real_stat = os.stat
+
+    class Shrunk:
+        def __init__(self, st):
+            self.st_mode, self.st_size = st.st_mode, reported_size
+
+    monkeypatch.setattr(reading.os, "stat", lambda p, *a, **k: Shrunk(real_stat(p, *a, **k)))
+    assert reading.read_text(str(page))[0] == text
+
+
+def test_read_never_asks_for_more_than_the_file_holds(tmp_path, monkeypatch):
+    """A small page is read with one buffer of its own size (read(MAX_BYTES) would allocate
+    MAX_BYTES up front for every file)."""
+    import io
+
+    from exolint.sources import reading
+
+    page = tmp_path / "small.md"
+    page.write_text("No known side effects.\n", encoding="utf-8")
+    asked = []
+    real_read = io.BufferedReader.read
+
+    class Spy(io.BufferedReader):
+        def read(self, n=-1):
+            asked.append(n)
+            return real_read(self, n)
+
+    real_open = open
+    monkeypatch.setattr(reading, "open", lambda p, mode="r", *a, **k: Spy(real_open(p, "rb", buffering=0)),
+                        raising=False)
+    assert reading.read_text(str(page))[0] == "No known side effects.\n"
+    assert asked and max(asked) <= page.stat().st_size + 1

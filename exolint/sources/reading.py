@@ -65,7 +65,8 @@ def read_bytes(path: str) -> bytes:
     Only regular files are opened: a FIFO, socket or device could block or never end.
     """
     try:
-        kind = os.stat(path).st_mode
+        st = os.stat(path)
+        kind = st.st_mode
     except FileNotFoundError:
         raise UnreadableFile("no such file (or a broken symbolic link)") from None
     except OSError as exc:
@@ -80,7 +81,12 @@ def read_bytes(path: str) -> bytes:
         raise UnreadableFile(f"{what}, not read")
     try:
         with open(path, "rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
+            # ask for the size stat gave (+1 to see growth): read(n) allocates n bytes up front,
+            # and MAX_BYTES for every small page cost a tenth of a millisecond each
+            expected = st.st_size + 1 if 0 < st.st_size <= MAX_BYTES else MAX_BYTES + 1
+            data = fh.read(expected)
+            if len(data) == expected and expected <= MAX_BYTES:  # it grew since stat
+                data += fh.read(MAX_BYTES + 1 - len(data))
     except IsADirectoryError:
         raise UnreadableFile("is a directory") from None
     except FileNotFoundError:
