@@ -160,3 +160,12 @@ def test_block_refs_is_the_conjunction_of_groups_within_each_block():
     assert fresh._automaton is not None
     assert fresh.block_refs(small, small_bounds) == without_automaton
     assert len(expected) > len(texts) // 2  # most rule examples hold some pattern's groups
+
+
+def test_whole_file_pre_check_needs_every_group_somewhere_in_the_file():
+    from exolint.ruleset import RuleSet
+
+    idx = RuleSet.load().index()
+    assert idx.any_satisfied("there are no known side effects.")
+    assert not idx.any_satisfied("side by side")
+    assert not idx.any_satisfied("helps skin feel softer and calmer.")

@@ -218,8 +218,12 @@ class AnchorIndex:
             self._even_bits = int("01" * len(self.refs), 2) if self.refs else 0
         return self._even_bits
 
-    def any_satisfied(self, lowered: str, reach: int = REACH) -> bool:
-        return bool(self.pivots(lowered, reach, first_only=True))
+    def any_satisfied(self, lowered: str) -> bool:
+        """Whether all required groups of some pattern occur somewhere in ``lowered``: the
+        whole-file yes/no pre-check, taken as one block (all in C; the places are not needed)."""
+        if not self.words:
+            return False
+        return bool(self.block_refs(scan_text(lowered)[0], [0]))
 
 
 def overlapping_automaton(words: list[str]):
