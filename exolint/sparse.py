@@ -27,6 +27,7 @@ import re
 from .chunktext import HARD_CHARS, ChunkText, render
 from .document import _REMOVE, _TRANSLATE
 from .ruleset import RuleSet
+from .ruleset.index import BLOCK_SEPARATOR
 from .ruleset.literals import scan_text
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -306,7 +307,7 @@ def _chunk_matches(piece: str, refs: set[int] | None, ruleset: RuleSet, markdown
     return False
 
 
-_SENTINEL = "\x00"  # between chunks in the page-wide screen (ASCII: str work on an ASCII page
+_SENTINEL = BLOCK_SEPARATOR  # "\x00", between chunks in the page-wide screen (ASCII: str work on an ASCII page
 # stays on its fast paths; a source holding it is parsed whole, see candidate_chunks)
 _SEPARATOR_LINE = "\n" + _SENTINEL + "\n"
 _LINK_DESTINATION = re.compile(r"\]\((?:[^()\n]|\([^()\n]*\))*\)")
@@ -383,7 +384,7 @@ def candidate_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: R
         found[bisect.bisect_right(bounds, at) - 1] = None
         at = screened.find(_DIRECTIVE, at + 1)
     twins = ruleset.relaxed_twins()
-    for c, refs in ruleset.index().block_refs(screened, bounds).items():
+    for c, refs in ruleset.index().block_refs(screened).items():
         if c not in found:
             found[c] = {twins[r] for r in refs}
     return found, copy.encode("utf-8", "surrogatepass").translate(None, MARKUP_BYTES).decode(

@@ -152,13 +152,13 @@ def test_block_refs_is_the_conjunction_of_groups_within_each_block():
     assert fresh._automaton is None
     small = scan_text(sep.join(t.lower() for t in texts[:12]))[0]
     small_bounds = [0] + [i + 1 for i, c in enumerate(small) if c == "\x00"]
-    without_automaton = fresh.block_refs(small, small_bounds)
+    without_automaton = fresh.block_refs(small)
     assert fresh._automaton is None  # a small text is searched string by string
     assert without_automaton == _block_oracle(fresh, small, small_bounds)
     expected = _block_oracle(fresh, scanned, bounds)
-    assert fresh.block_refs(scanned, bounds) == expected
+    assert fresh.block_refs(scanned) == expected
     assert fresh._automaton is not None
-    assert fresh.block_refs(small, small_bounds) == without_automaton
+    assert fresh.block_refs(small) == without_automaton
     assert len(expected) > len(texts) // 2  # most rule examples hold some pattern's groups
 
 

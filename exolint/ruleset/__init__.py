@@ -5,7 +5,7 @@ from pathlib import Path
 
 import regex
 
-from .index import AnchorIndex, PatternRef
+from .index import BLOCK_SEPARATOR, AnchorIndex, PatternRef
 from .literals import scan_text
 from .lazy import LazyPattern
 from .loader import RuleFileError, bundled_rules_dir, load_rules
@@ -121,13 +121,8 @@ class RuleSet:
         short = _grouped([(a, b) for a, b in blocks if b - a <= LONG_BLOCK])
         if short:
             scanned = scan_text(_SENTINEL.join(lowered[a:b] for a, b in short))[0]
-            bounds = [0]
-            at = scanned.find(_SENTINEL)
-            while at >= 0:
-                bounds.append(at + 1)
-                at = scanned.find(_SENTINEL, at + 1)
             per_ref: dict[int, list[tuple[int, int]]] = {}
-            for b, refs in idx.block_refs(scanned, bounds).items():
+            for b, refs in idx.block_refs(scanned).items():
                 for ref_i in refs:
                     per_ref.setdefault(ref_i, []).append(short[b])
             for ref_i, spans in per_ref.items():
@@ -173,8 +168,8 @@ class RuleSet:
 
 
 LONG_BLOCK = 4096  # characters: longer blocks are narrowed to the places around their hits
-_SENTINEL = "\x00"  # joins blocks for one scan (ASCII, so an ASCII text stays ASCII; a text
-# holding it is planned without blocks)
+_SENTINEL = BLOCK_SEPARATOR  # "\x00": joins blocks for one scan (ASCII, so an ASCII text stays
+# ASCII; a text holding it is planned without blocks)
 _BLOCK_BREAK = regex.compile(r"\n[^\S\n]*\n")  # as the engine's (same \s)
 
 

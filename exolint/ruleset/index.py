@@ -12,13 +12,13 @@ import bisect
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import reduce
-from operator import itemgetter, or_
+from operator import or_
 
 from .literals import scan_text
 
 SMALL_TEXT = 8192  # characters: texts this short may be searched without the automaton
 SMALL_SCANS = 4  # ... the first few of them; then building it pays
-_WORD, _END = itemgetter(0), itemgetter(2)  # of an automaton hit (word id, start, end)
+BLOCK_SEPARATOR = "\x00"  # between the blocks of a text given to ``block_refs``
 REACH = 300  # characters: the longest match a pattern may have (see exolint.windows.MAX_MATCH)
 
 
@@ -68,13 +68,17 @@ class AnchorIndex:
                     masks[wid] |= 1 << (2 * ri + gi)
         self._masks = masks
         self._automaton = None
+        self._mask_of: dict[str, int] = {}
         self._even_bits: int | None = None
         self._small_scans = 0
 
     def build(self) -> None:
         """Build the Aho-Corasick automaton now (before worker processes copy the index)."""
         if self._automaton is None and self.words:
-            self._automaton = overlapping_automaton(sorted(self.words, key=self.words.__getitem__))
+            words = sorted(self.words, key=self.words.__getitem__)
+            # the separator is a string of its own: word id len(words), no mask
+            self._automaton = overlapping_automaton(words + [BLOCK_SEPARATOR])
+            self._mask_of = dict(zip(words, self._masks))
 
     def __getstate__(self):  # the automaton does not pickle: a spawned worker builds its own
         state = self.__dict__.copy()
@@ -102,6 +106,7 @@ class AnchorIndex:
         hits: defaultdict[int, list[int]] = defaultdict(list)
         for wid, start, _end in self._hits(scanned):
             hits[wid].append(start)
+        hits.pop(len(self.words), None)  # the block separator
         return hits
 
     def _find_each(self, scanned: str) -> dict[int, list[int]]:
@@ -171,35 +176,37 @@ class AnchorIndex:
                     break
         return out
 
-    def block_refs(self, scanned: str, bounds: list[int]) -> dict[int, list[int]]:
+    def block_refs(self, scanned: str) -> dict[int, list[int]]:
         """block index -> the patterns (ref indexes) all of whose groups occur in that block, for
-        the blocks ``scanned[bounds[i]:bounds[i + 1]]`` of a text in the scan alphabet (the last
-        block runs to the end); blocks without one are left out.
+        the blocks of ``scanned`` (a text in the scan alphabet) between ``BLOCK_SEPARATOR``
+        characters; blocks without one are left out.
 
         For text where no match crosses a block's edge (a page's chunks: no match runs across a
-        blank line), this is ``scan_pivots`` at block grain, and much cheaper: the automaton is
-        run block by block and the word masks of its hits are OR-ed together in C
-        (``functools.reduce``), with no Python step per hit. Bit 2*r of the result says pattern
-        r's first group occurred, bit 2*r + 1 its second.
+        blank line), this is ``scan_pivots`` at block grain, and much cheaper: one automaton
+        pass returns the matched strings themselves (the stored objects: nothing is allocated
+        per hit), the list is cut at the separators and each block's word masks are OR-ed
+        together in C (``functools.reduce``), with no Python step per hit. Bit 2*r of a mask
+        says pattern r's first group occurred, bit 2*r + 1 its second.
         """
         out: dict[int, list[int]] = {}
-        if not self.words or not bounds:
+        if not self.words:
             return out
         if self._automaton is None and len(scanned) <= SMALL_TEXT and self._small_scans < SMALL_SCANS:
             self._small_scans += 1
+            bounds = [0]
+            at = scanned.find(BLOCK_SEPARATOR)
+            while at >= 0:
+                bounds.append(at + 1)
+                at = scanned.find(BLOCK_SEPARATOR, at + 1)
             found = [0] * len(bounds)
             for wid, positions in self._find_each(scanned).items():
                 for p in positions:
                     found[bisect.bisect_right(bounds, p) - 1] |= self._masks[wid]
             per_block = enumerate(found)
         else:
-            # one pass over the whole text; the hits (ordered by end) are cut into blocks with
-            # bisect and each block's word masks OR-ed together, all in C
-            hits = self._hits(scanned)
-            masks = self._masks.__getitem__
-            cuts = [bisect.bisect_right(hits, b, key=_END) for b in bounds[1:]] + [len(hits)]
-            per_block = ((i, reduce(or_, map(masks, map(_WORD, hits[lo:hi])), 0))
-                         for i, (lo, hi) in enumerate(zip([0] + cuts, cuts)) if lo < hi)
+            self.build()
+            strings = self._automaton.find_matches_as_strings(scanned, overlapping=True)
+            per_block = _block_masks(strings, self._mask_of.__getitem__)
         firsts, single = self._even, self._first_only
         for i, present in per_block:
             satisfied = present & ((present >> 1) | single) & firsts
@@ -223,15 +230,33 @@ class AnchorIndex:
         whole-file yes/no pre-check, taken as one block (all in C; the places are not needed)."""
         if not self.words:
             return False
-        return bool(self.block_refs(scan_text(lowered)[0], [0]))
+        return bool(self.block_refs(scan_text(lowered.replace(BLOCK_SEPARATOR, " "))[0]))
 
 
 def overlapping_automaton(words: list[str]):
     """An Aho-Corasick automaton (``ahocorasick_rs``) reporting every occurrence of every word,
-    overlapping ones included, as (word index, start, end) in characters, ordered by end."""
+    overlapping ones included: as (word index, start, end) in characters, ordered by end
+    (``find_matches_as_indexes``), or as the word objects themselves
+    (``find_matches_as_strings``)."""
     import ahocorasick_rs
 
-    return ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.Standard)
+    return ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.Standard,
+                                      store_patterns=True)
+
+
+def _block_masks(strings: list[str], mask_of):
+    """(block index, OR of the masks of its strings) for each block with a hit, the blocks being
+    the runs of ``strings`` between ``BLOCK_SEPARATOR`` entries (``list.index`` and the OR in C)."""
+    lo, block, n = 0, 0, len(strings)
+    index = strings.index
+    while lo <= n:
+        try:
+            hi = index(BLOCK_SEPARATOR, lo)
+        except ValueError:
+            hi = n
+        if hi > lo:
+            yield block, reduce(or_, map(mask_of, strings[lo:hi]))
+        lo, block = hi + 1, block + 1
 
 
 def _near(lists: list[list[int]], p: int, reach: int) -> bool:
