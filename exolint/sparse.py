@@ -313,7 +313,7 @@ _SEPARATOR_LINE = "\n" + _SENTINEL + "\n"
 _LINK_DESTINATION = re.compile(r"\]\((?:[^()\n]|\([^()\n]*\))*\)")
 _REFERENCE_LABEL = re.compile(r"\][ \t]?\[[^\]\n]*\]")
 _TAG = re.compile(r"<[^<>\n]*>")
-_CODE_SPAN = re.compile(r"`+[^`\n]*`+")
+_CODE_SPAN = re.compile(r"``*[^`\n]*`+")  # ("`+" at the start would make re try every position)
 # chunks whose screen is not trusted as their copy (entities, escapes, HTML, tables, block
 # quotes, strikethrough, images, footnotes, CR, invisible characters): rendered or kept instead
 _SCREEN_UNSAFE = re.compile(f"[{HARD_CHARS}\r]|!\\[|\\[\\^")

