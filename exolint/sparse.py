@@ -279,7 +279,7 @@ def _chunk_matches(piece: str, refs: set[int] | None, ruleset: RuleSet, markdown
     a Markdown chunk is its ``screen`` when that can be trusted, else ``chunktext.render``'s."""
     if refs is None:
         return True
-    if markdown and screen is not None and not _SCREEN_UNSAFE.search(piece):
+    if markdown and screen is not None and not _screen_unsafe(piece):
         rendered = ChunkText(screen, "*" in piece, "_" in piece)
     else:
         rendered = render(piece, markdown)
@@ -287,7 +287,7 @@ def _chunk_matches(piece: str, refs: set[int] | None, ruleset: RuleSet, markdown
         return True  # not a simple chunk: its copy is not known before parsing
     text = rendered.text
     lowered = text.lower()
-    exact = len(lowered) == len(text) and not _ODD_SPACE.search(text)
+    exact = len(lowered) == len(text) and not _odd_space(text)
     for ref_i in refs:
         relaxed = ruleset.relaxed(ref_i)
         if relaxed is None:
@@ -317,6 +317,24 @@ _CODE_SPAN = re.compile(r"``*[^`\n]*`+")  # ("`+" at the start would make re try
 # chunks whose screen is not trusted as their copy (entities, escapes, HTML, tables, block
 # quotes, strikethrough, images, footnotes, CR, invisible characters): rendered or kept instead
 _SCREEN_UNSAFE = re.compile(f"[{HARD_CHARS}\r]|!\\[|\\[\\^")
+_UNSAFE_CLASS = re.compile(f"[{HARD_CHARS}\r]")
+_UNSAFE_ASCII = tuple(c for c in map(chr, range(128)) if _UNSAFE_CLASS.match(c)) + ("![", "[^")
+_ODD_ASCII_SPACES = tuple(c for c in map(chr, range(128)) if c.isspace() and c not in " \n")
+
+
+def _screen_unsafe(piece: str) -> bool:
+    """``_SCREEN_UNSAFE.search(piece)``; on ASCII text by ``in`` tests, which beat a regex whose
+    first character is a class or an alternative (re tries it at every position)."""
+    if piece.isascii():
+        return any(s in piece for s in _UNSAFE_ASCII)
+    return _SCREEN_UNSAFE.search(piece) is not None
+
+
+def _odd_space(text: str) -> bool:
+    """Whitespace other than " " and "\n" in ``text`` (``_ODD_SPACE``), by ``in`` on ASCII."""
+    if text.isascii():
+        return any(c in text for c in _ODD_ASCII_SPACES)
+    return _ODD_SPACE.search(text) is not None
 # the Document's one-for-one character normalisation (but spaces and line breaks, which the
 # scan and the relaxed patterns' \s see anyway), and its removed characters
 _PLAIN_CHARS = tuple((chr(code), plain) for code, plain in _TRANSLATE.items() if plain not in (" ", "\n")) \

@@ -217,3 +217,13 @@ def test_a_page_holding_the_screen_sentinel_is_parsed_whole(tmp_path):
     ruleset = RuleSet.load()
     assert candidate_chunks(page, chunks(page), ruleset) is None
     assert any(f.rule == "no-side-effects" for f in lint_text(page, "page.md", ruleset))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab [!^]&<>|~\\\r\t\n \x0b\x0c\x1c\x85\xa0\u200b\u00ad\ufeff\x00")),
+               max_size=12))
+def test_fast_character_checks_equal_their_regexes(text):
+    import exolint.sparse as sp
+
+    assert sp._screen_unsafe(text) == bool(sp._SCREEN_UNSAFE.search(text))
+    assert sp._odd_space(text) == bool(sp._ODD_SPACE.search(text))
