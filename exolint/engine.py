@@ -9,7 +9,8 @@ import regex
 from .document import Document
 from .findings import Finding
 from .ruleset import Rule, RuleSet
-from .sentences import sentence_bounds
+from .ruleset.model import SearchList
+from .sentences import sentence_begin, sentence_stop
 from .windows import MAX_MATCH, ends_inside_word, match_windows, split_at, touching
 
 MATCH_TIMEOUT = 1.0  # seconds one pattern may spend on one document
@@ -29,19 +30,29 @@ def check_document(doc: Document, ruleset: RuleSet, markets: frozenset[str] | No
                    timeouts: list[RuleTimeout] | None = None) -> list[Finding]:
     """All findings of ``ruleset`` in ``doc``, judged under ``markets`` (None: every market)."""
     text = doc.text
-    findings: list[Finding] = []
     label = market_label(markets)
     barriers = _with_block_breaks(text, doc.barriers)
+    kept: list[tuple[int, str, int, Rule]] = []
+    exceptions = _Exceptions(text)
     for rule, patterns in ruleset.plan(text):
         if not rule.applies_to(markets):
             continue
         spans = _rule_spans(rule, text, doc.path, timeouts, patterns, barriers)
         for start, end in spans:
-            if _excepted(rule, text, start, end):
-                continue
-            findings.append(_make_finding(doc, rule, start, end, label))
+            if not exceptions.excepted(rule, start, end):
+                kept.append((start, rule.id, end, rule))
+    # positions are made in text order (a rule's spans are in order, rules are not), so the
+    # line of each is counted on from the one before it (see Document.line_col); the sort below
+    # is by source offset, as always (the creation order only matters to equal keys, which one
+    # rule cannot have twice in a different order)
+    kept.sort(key=_place)
+    findings = [_make_finding(doc, rule, start, end, label) for start, _rid, end, rule in kept]
     findings.sort(key=lambda f: (f.start, f.rule))
     return findings
+
+
+def _place(item):
+    return item[0], item[1]
 
 
 _BLOCK_BREAK = regex.compile(r"\n[^\S\n]*\n")
@@ -99,12 +110,57 @@ def _rule_spans(rule: Rule, text: str, path: str, timeouts,
     return merged
 
 
-def _excepted(rule: Rule, text: str, start: int, end: int) -> bool:
-    if not rule.exceptions:
+class _Exceptions:
+    """Whether a match's sentence context neutralises it (``ContextCheck.applies`` of the rule's
+    exceptions), for the matches of one text. Several rules often match in one sentence (facets
+    of one claim), so each list of regexes is searched once per string, and each sentence edge
+    is found once per match edge."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._begins: dict[int, int] = {}
+        self._stops: dict[int, int] = {}
+        # (id of a SearchList, string) -> (that list, whether one of it is found there)
+        self._found: dict[tuple[int, str], tuple[SearchList, bool]] = {}
+
+    def excepted(self, rule: Rule, start: int, end: int) -> bool:
+        if not rule.exceptions:
+            return False
+        text = self.text
+        begin = self._begins.get(start)
+        if begin is None:
+            begin = self._begins[start] = sentence_begin(text, start)
+        stop = self._stops.get(end)
+        if stop is None:
+            stop = self._stops[end] = sentence_stop(text, end)
+        before = after = whole = None
+        for check in rule.exceptions:  # as any(check.applies(before, matched, after))
+            in_before, in_after, in_sentence = check.searches()
+            if in_before is not None:
+                if before is None:
+                    before = text[begin:start]
+                if self._found_in(in_before, before):
+                    return True
+            if in_after is not None:
+                if after is None:
+                    after = text[end:stop]
+                if self._found_in(in_after, after):
+                    return True
+            if in_sentence is not None:
+                if whole is None:
+                    whole = text[begin:stop]  # before + matched + after
+                if self._found_in(in_sentence, whole):
+                    return True
         return False
-    begin, stop = sentence_bounds(text, start, end)
-    before, matched, after = text[begin:start], text[start:end], text[end:stop]
-    return any(check.applies(before, matched, after) for check in rule.exceptions)
+
+    def _found_in(self, searches: SearchList, string: str) -> bool:
+        key = (id(searches), string)
+        known = self._found.get(key)
+        if known is not None and known[0] is searches:  # (the entry keeps its list alive)
+            return known[1]
+        found = searches.found(string)
+        self._found[key] = (searches, found)
+        return found
 
 
 def _make_finding(doc: Document, rule: Rule, start: int, end: int, market: str | None) -> Finding:

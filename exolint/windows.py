@@ -17,12 +17,17 @@ from itertools import accumulate
 
 MAX_MATCH = 300  # characters; longer matches are not found (see docs/performance.md)
 _SNAP = 64  # how far a window end moves forward to reach a non-word character
+_WORD_RUN = re.compile(r"\w*")
 
 
 def match_windows(text: str, anchor_spans: list[tuple[int, int]],
                   reach: int = MAX_MATCH) -> list[tuple[int, int]]:
     """Merged (start, end) windows of ``text`` around ``anchor_spans`` (any order)."""
     n = len(text)
+    if len(anchor_spans) == 1:  # the usual case (one block or hit): the loops below, unrolled
+        (s, e), = anchor_spans
+        b = min(n, e + reach)
+        return [(max(0, s - reach), _WORD_RUN.match(text, b, min(n, b + _SNAP)).end())]
     merged: list[list[int]] = []
     for s, e in sorted(anchor_spans):
         a, b = max(0, s - reach), min(n, e + reach)
@@ -33,9 +38,8 @@ def match_windows(text: str, anchor_spans: list[tuple[int, int]],
             merged.append([a, b])
     out = []
     for a, b in merged:
-        limit = min(n, b + _SNAP)
-        while b < limit and (text[b].isalnum() or text[b] == "_"):
-            b += 1
+        # to the end of the word (str.isalnum or "_", which is what re's \w is), _SNAP at most
+        b = _WORD_RUN.match(text, b, min(n, b + _SNAP)).end()
         if out and a <= out[-1][1]:
             out[-1] = (out[-1][0], max(b, out[-1][1]))
         else:
@@ -76,6 +80,10 @@ def touching(windows: list[tuple[int, int]], anchor_spans: list[tuple[int, int]]
     the run's first character while a match may hold only later ones. Such spans are widened to
     the whole run.
     """
+    if len(anchor_spans) == 1:
+        (s, e), = anchor_spans
+        e = _span_end(text, s, e)
+        return [(lo, hi) for lo, hi in windows if s < hi and e > lo]
     spans = sorted(anchor_spans)
     starts = [s for s, _e in spans]
     ends = [_span_end(text, s, e) for s, e in spans]

@@ -166,3 +166,106 @@ def test_engine_on_blocks_equals_running_every_piece(text, monkeypatch):
     monkeypatch.setattr(engine, "touching", lambda windows, spans, text: windows)
     every = check_document(Document.from_plain_text("t.txt", text), RULES)
     assert [f.to_dict() for f in windowed] == [f.to_dict() for f in every]
+
+
+# -- SearchList: only the patterns whose leading words occur run ------------------------------
+from exolint.ruleset.model import SearchList, word_starts  # noqa: E402
+
+I = regex.IGNORECASE
+
+
+@pytest.mark.parametrize("pattern, flags, expected", [
+    (r"\bregulators?\b", I, {"re"}),
+    (r"\bwarn(?:s|ed)?\s+", I, {"wa"}),
+    (r"\b(?:FDA|MHRA|Health\s+Canada)\s+(?:has|have)", I, {"fd", "mh", "he"}),
+    (r"\b(?:not|never(?!\s+been)|can\x27t|no\s+longer)\b", I, {"no", "ne", "ca"}),
+    (r"\bin\s+breach", I, {"in"}),
+    (r"\b510\s*\(k\)", I, {"51"}),
+    (r"\bab?c", I, None),  # "a" is all that is sure
+    (r"\bab{0,2}", I, None),
+    (r"\ba*bc", I, None),
+    (r"\b(?:no|not)?\s*x", I, None),  # the group may be left out
+    (r"\b(?:no|not)*x", I, None),
+    (r"\b(?:no|not){0,1}x", I, None),
+    (r"\b(?:no|[ab]x)", I, None),  # an alternative without a leading run
+    (r"\b(?:no|(?:x|y)z)", I, None),
+    (r"\b(no|not)", I, None),  # capturing groups are not read
+    (r"\b(?:no|nx[|]o)", I, {"no", "nx"}),  # a | inside a class is no alternative
+    (r"\b(?:no|n\|o)", I, None),  # an escaped | neither: "n" is too short
+    (r"\b(?:no|[[:alpha:]]x)", I, None),
+    (r"no\b", I, None),  # no leading \b: the word may start anywhere
+    (r"^\s*(?:is|are)", I, None),
+    (r"(?x)\b no", I, None),  # verbose: spaces mean nothing
+    (r"\bno(?x)", I, None),
+    (r"\bnot", I | regex.WORD, None),
+    (r"\bnot", 0, {"no"}),
+    (r"\b(?:No|NOT)\b", 0, {"no"}),
+    (r"\bno{e<=1}", I, None),  # fuzzy: the last letter may be anything
+    (r"\b(?:no|not){e<=1}", I, None),
+])
+def test_word_starts(pattern, flags, expected):
+    got = word_starts(regex.compile(pattern, flags))
+    assert got == (frozenset(expected) if expected is not None else None)
+
+
+def _reference_found(patterns, string):
+    return any(p.search(string) for p in patterns)
+
+
+def _all_lists():
+    lists = {}
+    for rule in RULES.rules:
+        for check in rule.exceptions:
+            for patterns in (check.before, check.after, check.sentence):
+                if patterns:
+                    lists[id(patterns)] = (patterns, SearchList(patterns))
+    return list(lists.values())
+
+
+LISTS = _all_lists()
+
+
+def test_search_lists_equal_any_on_rule_examples():
+    assert any(ready._by_start for _ps, ready in LISTS)  # gating is in use
+    strings = {s for b, m, a in TRIPLES for s in (b, a, b + m + a)} | set(CRAFTED)
+    for patterns, ready in LISTS:
+        for s in strings:
+            assert ready.found(s) == _reference_found(patterns, s), (patterns, s)
+
+
+WORDS = ["no", "not", "No", "NOT", "never", "cannot", "can't", "is", "are", "be", "warn", "warned",
+         "regulators", "Regulator", "FDA", "ask", "in", "breach", "of", "x", "_no", "5no", "xno",
+         "noted", "banned", "illegal", "claims", "that", "have", "been", "substantiated", "\u00e9no"]
+SEPS = [" ", "  ", ", ", ".", "\n", "-", "'", '"', "?", ""]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPS)), max_size=12))
+def test_search_lists_equal_any_on_random_sentences(pieces):
+    string = "".join(w + s for w, s in pieces)
+    for patterns, ready in LISTS:
+        assert ready.found(string) == _reference_found(patterns, string), (patterns, string)
+
+
+ALTS = ["no", "not", "never", "can", "cannot", "is", "are", "warn", "regulator", "in", "ab"]
+QUANT = ["", "", "?", "*", "+", "{0,1}", "{1,2}"]
+TAILS = ["", r"\b", r"\s+x", r"\s*$", r"(?!\w)", r"s?\b", r"(?:\s+\w+){0,2}\s*$"]
+
+
+@st.composite
+def gated_patterns(draw):
+    alts = draw(st.lists(st.tuples(st.sampled_from(ALTS), st.sampled_from(QUANT)), min_size=1, max_size=3))
+    body = "|".join(a + q for a, q in alts)
+    group = draw(st.booleans()) or len(alts) > 1
+    head = "(?:" + body + ")" + draw(st.sampled_from(QUANT)) if group else body
+    return regex.compile(r"\b" + head + draw(st.sampled_from(TAILS)), regex.IGNORECASE)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(gated_patterns(), min_size=4, max_size=7),
+       st.lists(st.tuples(st.sampled_from(ALTS + ["x", "s", "nox", "Not", "IS", "abs", "_is"]),
+                          st.sampled_from(SEPS)), max_size=8))
+def test_gated_search_equals_any_on_generated_patterns(patterns, pieces):
+    string = "".join(w + s for w, s in pieces)
+    assert SearchList(patterns).found(string) == _reference_found(patterns, string), (
+        [p.pattern for p in patterns], string)

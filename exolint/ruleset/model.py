@@ -1,6 +1,7 @@
 """The Rule type: one risky phrasing, with its metadata, patterns, exceptions and examples."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import regex
@@ -42,38 +43,195 @@ class ContextCheck:
     def applies(self, before: str, matched: str, after: str) -> bool:
         """Whether any ``before`` regex is found in ``before``, any ``after`` one in ``after``
         or any ``sentence`` one in the whole sentence."""
-        searches = self.__dict__.get("_searches")
-        if (searches is None or searches[0] is not self.before or searches[1] is not self.after
-                or searches[2] is not self.sentence):
-            searches = self._resolve()
-        in_before, in_after, in_sentence = searches[3:]
-        for search in in_before:
-            if search(before):
-                return True
-        for search in in_after:
-            if search(after):
-                return True
-        if in_sentence:
-            whole = before + matched + after
-            for search in in_sentence:
-                if search(whole):
-                    return True
-        return False
+        in_before, in_after, in_sentence = self.searches()
+        if in_before is not None and in_before.found(before):
+            return True
+        if in_after is not None and in_after.found(after):
+            return True
+        return in_sentence is not None and in_sentence.found(before + matched + after)
 
-    def _resolve(self) -> tuple:
-        """The ``search`` methods of the compiled patterns, looked up once: a call through a
-        ``LazyPattern`` proxy costs an attribute lookup in Python every time (about a third of
-        the cost of checking the shared contexts). Kept with the lists they came from, so
-        assigning a new list is seen; never pickled (see ``__getstate__``)."""
-        lists = (self.before, self.after, self.sentence)
-        searches = lists + tuple(tuple(_search_of(p) for p in ps) for ps in lists)
-        self.__dict__["_searches"] = searches
-        return searches
+    def searches(self) -> tuple["SearchList | None", "SearchList | None", "SearchList | None"]:
+        """The ``before``, ``after`` and ``sentence`` lists, ready to search (None: empty).
+        Built once and kept with the lists they came from, so assigning a new list is seen;
+        never pickled (see ``__getstate__``). The same objects are returned until a list
+        changes (the engine remembers answers per object and string)."""
+        cached = self.__dict__.get("_searches")
+        if (cached is None or cached[0] is not self.before or cached[1] is not self.after
+                or cached[2] is not self.sentence):
+            lists = (self.before, self.after, self.sentence)
+            ready = tuple(SearchList(ps) if ps else None for ps in lists)
+            cached = self.__dict__["_searches"] = lists + (ready,)
+        return cached[3]
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
         state.pop("_searches", None)
         return state
+
+
+class SearchList:
+    """A list of compiled patterns, asked one question: is any of them found in a string?
+
+    The answer is ``any(p.search(string) for p in patterns)``, got for less:
+
+    * each pattern's ``search`` is looked up once (a call through a ``LazyPattern`` proxy costs
+      an attribute lookup in Python every time: a third of the cost of the shared contexts);
+    * most patterns of the shared contexts start with a word from a short list (``\\bregulators?``,
+      ``\\b(?:not|never|cannot|...)``). Such a pattern can only be found where a word of the
+      string starts with the first two letters of one of those words, so on an ASCII string only
+      the patterns whose two-letter word starts occur in it run (``word_starts``, sound for ASCII
+      text: there case-insensitive matching is ``str.lower``). A sentence mentions few of them:
+      ``regulatory``'s 27 patterns cost 27 calls a sentence, typically one or two this way.
+    """
+
+    __slots__ = ("searches", "_ungated", "_by_start")
+
+    def __init__(self, patterns) -> None:
+        self.searches = tuple(_search_of(p) for p in patterns)
+        ungated: list = []
+        by_start: dict[str, list] = {}
+        for pattern, search in zip(patterns, self.searches):
+            starts = word_starts(pattern)
+            if starts is None:
+                ungated.append(search)
+            else:
+                for key in starts:
+                    by_start.setdefault(key, []).append(search)
+        self._ungated = tuple(ungated)
+        # only worth a scan of the string's words when it spares several calls
+        self._by_start = by_start if len(self.searches) - len(ungated) >= _MIN_GATED else None
+
+    def found(self, string: str) -> bool:
+        by_start = self._by_start
+        if by_start is None or not string.isascii():
+            for search in self.searches:
+                if search(string):
+                    return True
+            return False
+        for search in self._ungated:
+            if search(string):
+                return True
+        tried = set()
+        for key in set(_WORD_START.findall(string.lower())):
+            for search in by_start.get(key, ()):
+                if search not in tried:
+                    if search(string):
+                        return True
+                    tried.add(search)
+        return False
+
+
+_MIN_GATED = 4
+_WORD_START = re.compile(r"\b\w\w")  # the first two characters of each word (ASCII: as regex's \b)
+_FLAGS_KNOWN = regex.IGNORECASE | regex.UNICODE | regex.ASCII | regex.VERSION0
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+
+def word_starts(pattern) -> frozenset[str] | None:
+    """The lower-cased first two letters of the words one of which starts every match of
+    ``pattern`` (a compiled pattern), or None when that is not plain from its source.
+
+    Only one shape is read: ``\\b`` then a run of ASCII letters or digits, or ``\\b`` then a
+    non-capturing group (not optional) of alternatives that each start with such a run, as in
+    ``\\bwarn(?:s|ed)?\\s+`` or ``\\b(?:not|never(?!...)|can\\x27t)\\b``. A run ends before the
+    first other character; a letter that a quantifier follows is left out of it (``regulators?``
+    gives ``regulator``). Runs must keep two characters. Patterns with flags other than
+    IGNORECASE (e.g. an inline ``(?x)``, which changes what a space means) are not read.
+    """
+    source = getattr(pattern, "pattern", None)
+    flags = getattr(pattern, "flags", None)
+    if not isinstance(source, str) or not isinstance(flags, int) or flags & ~_FLAGS_KNOWN:
+        return None
+    if not source.startswith("\\b"):
+        return None
+    rest = source[2:]
+    if rest.startswith("(?:"):
+        group = _group_body(rest)
+        if group is None:
+            return None
+        body, after = group
+        if after[:1] in ("?", "*", "{"):
+            return None  # the group may be left out
+        alternatives = _alternatives(body)
+        if alternatives is None:
+            return None
+    else:
+        alternatives = [rest]
+    keys = set()
+    for alt in alternatives:
+        n = 0
+        while n < len(alt) and alt[n] in _WORD_CHARS:
+            n += 1
+        if alt[n:n + 1] in ("?", "*", "{"):
+            n -= 1  # the quantifier is on the last character alone
+        if n < 2:
+            return None
+        keys.add(alt[:2].lower())
+    return frozenset(keys)
+
+
+def _scan(source: str):
+    """(index, character, depth) of the characters of ``source`` outside escapes and classes,
+    depth counting open parentheses; None at the end when ``source`` does not scan cleanly."""
+    depth = 0
+    i, n = 0, len(source)
+    while i < n:
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":  # a class: up to its closing bracket (one right after [ or [^ is literal)
+            j = i + 1
+            if j < n and source[j] == "^":
+                j += 1
+            if j < n and source[j] == "]":
+                j += 1
+            while j < n and source[j] != "]":
+                if source[j] == "\\":
+                    j += 1
+                elif source[j] == "[":
+                    yield None  # a nested set (V1 set operations, POSIX classes): not read
+                    return
+                j += 1
+            if j >= n:
+                yield None
+                return
+            i = j + 1
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        yield i, c, depth
+        i += 1
+
+
+def _group_body(source: str) -> tuple[str, str] | None:
+    """(body, rest) of ``source`` that starts with a group: what is inside its parentheses and
+    what follows the closing one."""
+    for item in _scan(source):
+        if item is None:
+            return None
+        i, c, depth = item
+        if c == ")" and depth == 0:
+            return source[3:i], source[i + 1:]
+    return None
+
+
+def _alternatives(body: str) -> list[str] | None:
+    """``body`` split at its top-level ``|``."""
+    out, last = [], 0
+    for item in _scan(body):
+        if item is None:
+            return None
+        i, c, depth = item
+        if depth < 0:
+            return None
+        if c == "|" and depth == 0:
+            out.append(body[last:i])
+            last = i + 1
+    out.append(body[last:])
+    return out
 
 
 def _search_of(pattern):
