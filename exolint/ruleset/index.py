@@ -1,10 +1,15 @@
 """Where in a text each rule pattern can match: one Aho-Corasick pass, then a conjunction check.
 
 Every pattern has required literal groups (``patterns.required_groups``): a match contains one
-word of each group, within the match itself, so within ``REACH`` characters of each other. One
-pass of an Aho-Corasick automaton over the lower-cased text finds every group word; a pattern
-is a candidate only around hits of its rarest group where every other group also has a hit close
-by. On marketing copy that rules out almost every (pattern, place) pair before any regex runs.
+string of each group, within the match itself. One pass of an Aho-Corasick automaton over the
+text in the scan alphabet finds every group string. Then either
+
+* ``block_refs``: per block of the text (no match crosses a blank line), the patterns all of
+  whose groups occur in the block, computed with bit masks in C; used for pages and documents;
+* ``pivots``: the places around hits of a pattern's rarest group where every other group also
+  has a hit within the pattern's reach; used inside blocks too long for block grain.
+
+On marketing copy that rules out almost every (pattern, place) pair before any regex runs.
 """
 from __future__ import annotations
 
@@ -123,22 +128,19 @@ class AnchorIndex:
             hits[wid] = positions
         return hits
 
-    def pivots(self, lowered: str, reach: int = REACH, first_only: bool = False
-               ) -> dict[int, list[tuple[int, int]]]:
+    def pivots(self, lowered: str, reach: int = REACH) -> dict[int, list[tuple[int, int]]]:
         """ref index -> spans (start, end) in ``lowered`` of hits of its rarest group where all of
-        its groups occur within ``reach`` characters. Patterns without groups are not included.
-        With ``first_only``, stop at the first pattern found (a yes/no question)."""
+        its groups occur within ``reach`` characters. Patterns without groups are not included."""
         if not self.words:
             return {}
         scanned, back = scan_text(lowered)
-        out = self.scan_pivots(scanned, reach, first_only)
+        out = self.scan_pivots(scanned, reach)
         if back is not None:  # offsets in the collapsed scan text -> ``lowered``
             for ri, spans in out.items():
                 out[ri] = [(back(a), back(b - 1) + 1) for a, b in spans]
         return out
 
-    def scan_pivots(self, scanned: str, reach: int = REACH, first_only: bool = False
-                    ) -> dict[int, list[tuple[int, int]]]:
+    def scan_pivots(self, scanned: str, reach: int = REACH) -> dict[int, list[tuple[int, int]]]:
         """``pivots`` of a text already in the scan alphabet, with offsets in ``scanned``."""
         hits = self.word_hits(scanned)
         if not hits:
@@ -172,8 +174,6 @@ class AnchorIndex:
                         spans.append((p, p + wlen))
             if spans:
                 out[ri] = spans
-                if first_only:
-                    break
         return out
 
     def block_refs(self, scanned: str) -> dict[int, list[int]]:
