@@ -62,12 +62,12 @@ class AnchorIndex:
         # word id -> bit mask over (pattern, group) pairs: bit 2*r for pattern r's first group,
         # bit 2*r + 1 for its second (see ``block_refs``)
         masks = [0] * len(words)
-        self._first_only = 0  # bit 2*r for patterns with a single group
+        self._single_group = 0  # bit 2*r for patterns with a single group
         for ri, gids in enumerate(self._groups):
             if len(gids) > 2:
                 raise ValueError("block_refs handles at most two groups per pattern (KEEP_GROUPS)")
             if len(gids) == 1:
-                self._first_only |= 1 << (2 * ri)
+                self._single_group |= 1 << (2 * ri)
             for gi, group in enumerate(gids):
                 for wid in group:
                     masks[wid] |= 1 << (2 * ri + gi)
@@ -207,7 +207,7 @@ class AnchorIndex:
             self.build()
             strings = self._automaton.find_matches_as_strings(scanned, overlapping=True)
             per_block = _block_masks(strings, self._mask_of.__getitem__)
-        firsts, single = self._even, self._first_only
+        firsts, single = self._even, self._single_group
         for i, present in per_block:
             satisfied = present & ((present >> 1) | single) & firsts
             if satisfied:
