@@ -175,12 +175,12 @@ I = regex.IGNORECASE
 
 
 @pytest.mark.parametrize("pattern, flags, expected", [
-    (r"\bregulators?\b", I, {"re"}),
-    (r"\bwarn(?:s|ed)?\s+", I, {"wa"}),
-    (r"\b(?:FDA|MHRA|Health\s+Canada)\s+(?:has|have)", I, {"fd", "mh", "he"}),
-    (r"\b(?:not|never(?!\s+been)|can\x27t|no\s+longer)\b", I, {"no", "ne", "ca"}),
+    (r"\bregulators?\b", I, {"regu"}),
+    (r"\bwarn(?:s|ed)?\s+", I, {"warn"}),
+    (r"\b(?:FDA|MHRA|Health\s+Canada)\s+(?:has|have)", I, {"fda", "mhra", "heal"}),
+    (r"\b(?:not|never(?!\s+been)|can\x27t|no\s+longer)\b", I, {"not", "neve", "can", "no"}),
     (r"\bin\s+breach", I, {"in"}),
-    (r"\b510\s*\(k\)", I, {"51"}),
+    (r"\b510\s*\(k\)", I, {"510"}),
     (r"\bab?c", I, None),  # "a" is all that is sure
     (r"\bab{0,2}", I, None),
     (r"\ba*bc", I, None),
@@ -198,8 +198,8 @@ I = regex.IGNORECASE
     (r"(?x)\b no", I, None),  # verbose: spaces mean nothing
     (r"\bno(?x)", I, None),
     (r"\bnot", I | regex.WORD, None),
-    (r"\bnot", 0, {"no"}),
-    (r"\b(?:No|NOT)\b", 0, {"no"}),
+    (r"\bnot", 0, {"not"}),
+    (r"\b(?:No|NOT)\b", 0, {"no", "not"}),
     (r"\bno{e<=1}", I, None),  # fuzzy: the last letter may be anything
     (r"\b(?:no|not){e<=1}", I, None),
 ])

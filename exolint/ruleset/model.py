@@ -78,10 +78,11 @@ class SearchList:
       an attribute lookup in Python every time: a third of the cost of the shared contexts);
     * most patterns of the shared contexts start with a word from a short list (``\\bregulators?``,
       ``\\b(?:not|never|cannot|...)``). Such a pattern can only be found where a word of the
-      string starts with the first two letters of one of those words, so on an ASCII string only
-      the patterns whose two-letter word starts occur in it run (``word_starts``, sound for ASCII
-      text: there case-insensitive matching is ``str.lower``). A sentence mentions few of them:
-      ``regulatory``'s 27 patterns cost 27 calls a sentence, typically one or two this way.
+      string starts with the first letters (up to four) of one of those words, so on an ASCII
+      string only the patterns whose word starts occur in it run (``word_starts``; sound for
+      ASCII text, where case-insensitive matching is ``str.lower`` and ``\\b`` and ``\\w`` mean
+      the same to ``re`` and ``regex``). ``regulatory``'s 27 patterns cost 27 calls a sentence,
+      a few this way.
     """
 
     __slots__ = ("searches", "_ungated", "_by_start")
@@ -96,7 +97,7 @@ class SearchList:
                 ungated.append(search)
             else:
                 for key in starts:
-                    by_start.setdefault(key, []).append(search)
+                    by_start.setdefault(key[:2], []).append((key, search))
         self._ungated = tuple(ungated)
         # only worth a scan of the string's words when it spares several calls
         self._by_start = by_start if len(self.searches) - len(ungated) >= _MIN_GATED else None
@@ -112,9 +113,9 @@ class SearchList:
             if search(string):
                 return True
         tried = set()
-        for key in set(_WORD_START.findall(string.lower())):
-            for search in by_start.get(key, ()):
-                if search not in tried:
+        for word in set(_WORD.findall(string.lower())):
+            for key, search in by_start.get(word[:2], ()):
+                if word.startswith(key) and search not in tried:
                     if search(string):
                         return True
                     tried.add(search)
@@ -122,20 +123,23 @@ class SearchList:
 
 
 _MIN_GATED = 4
-_WORD_START = re.compile(r"\b\w\w")  # the first two characters of each word (ASCII: as regex's \b)
+_WORD = re.compile(r"\b\w+")  # the words of a string (on ASCII text, as regex's \b and \w)
 _FLAGS_KNOWN = regex.IGNORECASE | regex.UNICODE | regex.ASCII | regex.VERSION0
+_KEY = 4  # word starts are compared on up to this many characters
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
 def word_starts(pattern) -> frozenset[str] | None:
-    """The lower-cased first two letters of the words one of which starts every match of
-    ``pattern`` (a compiled pattern), or None when that is not plain from its source.
+    """Lower-cased word starts (two to four letters) one of which starts every match of
+    ``pattern`` (a compiled pattern), at a word boundary; None when that is not plain from its
+    source.
 
     Only one shape is read: ``\\b`` then a run of ASCII letters or digits, or ``\\b`` then a
     non-capturing group (not optional) of alternatives that each start with such a run, as in
     ``\\bwarn(?:s|ed)?\\s+`` or ``\\b(?:not|never(?!...)|can\\x27t)\\b``. A run ends before the
     first other character; a letter that a quantifier follows is left out of it (``regulators?``
-    gives ``regulator``). Runs must keep two characters. Patterns with flags other than
+    gives ``regulator``); its first four characters are kept, and it must keep two. Patterns
+    with flags other than
     IGNORECASE (e.g. an inline ``(?x)``, which changes what a space means) are not read.
     """
     source = getattr(pattern, "pattern", None)
@@ -166,7 +170,7 @@ def word_starts(pattern) -> frozenset[str] | None:
             n -= 1  # the quantifier is on the last character alone
         if n < 2:
             return None
-        keys.add(alt[:2].lower())
+        keys.add(alt[:min(n, _KEY)].lower())
     return frozenset(keys)
 
 
