@@ -11,7 +11,8 @@ from .findings import Finding
 from .ruleset import Rule, RuleSet
 from .ruleset.model import SearchList
 from .sentences import sentence_begin, sentence_stop
-from .windows import MAX_MATCH, ends_inside_word, match_windows, split_at, touching
+from .windows import (MAX_MATCH, ends_inside_word, match_windows, split_at, touching,
+                      without_blank)
 
 MATCH_TIMEOUT = 1.0  # seconds one pattern may spend on one document
 
@@ -85,9 +86,10 @@ def _rule_spans(rule: Rule, text: str, path: str, timeouts,
             else:
                 windows = match_windows(text, pivots, reach or MAX_MATCH)
                 if barriers:
-                    # a match contains one of its pivots: pieces cut off from all of them by a
-                    # barrier are skipped (each call with a timeout costs a few microseconds)
-                    windows = touching(split_at(windows, barriers), pivots, text)
+                    # a match contains one of its pivots, and some character that is not
+                    # whitespace: pieces cut off from all pivots by a barrier, and blank ones,
+                    # are skipped (each call with a timeout costs a few microseconds)
+                    windows = without_blank(touching(split_at(windows, barriers), pivots, text), text)
             finditer = pat.finditer  # once, not per window (a LazyPattern looks it up each time)
             for lo, hi in windows:
                 left = max(deadline - time.monotonic(), 0.001)

@@ -103,3 +103,15 @@ def _span_end(text: str, start: int, end: int) -> int:
         m = _SPACE_RUN.match(text, end - 1)
         return m.end() if m else end
     return end
+
+
+_SHORT = 16  # pieces up to this long are looked at for being blank
+
+
+def without_blank(windows: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """``windows`` without the short pieces that are only whitespace (the line breaks a blank
+    line leaves between two barriers). A pattern that has pivots has required strings, each
+    with a character that is not a space in the scan alphabet (``literals.valid_string``), and
+    every match holds one of them: a match holds a character that is not whitespace."""
+    return [(lo, hi) for lo, hi in windows
+            if hi - lo > _SHORT or (hi > lo and not text[lo:hi].isspace())]

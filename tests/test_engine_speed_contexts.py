@@ -21,7 +21,7 @@ from exolint.ruleset import RuleSet
 from exolint.ruleset.lazy import LazyPattern
 from exolint.ruleset.model import ContextCheck
 from exolint.sentences import sentence_bounds
-from exolint.windows import touching
+from exolint.windows import touching, without_blank
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = RuleSet.load()
@@ -139,6 +139,22 @@ def test_touching_widens_whitespace_anchors_only():
     assert touching([(0, 5), (5, 9), (9, 11)], [(1, 3)], text) == [(0, 5)]
 
 
+def test_without_blank_drops_short_whitespace_pieces_only():
+    text = "a\n\n\t \n" + " " * 20 + "b"
+    pieces = [(0, 1), (1, 2), (2, 3), (3, 6), (6, 26), (26, 27), (5, 5)]
+    assert without_blank(pieces, text) == [(0, 1), (6, 26), (26, 27)]
+
+
+def test_every_anchor_string_has_a_character_that_is_not_a_space():
+    # the ground without_blank stands on: each required string of each anchored pattern
+    idx = RULES.index()
+    anchored = [ref for ref in idx.refs if ref.groups is not None]
+    assert anchored
+    for ref in anchored:
+        for group in ref.groups:
+            assert group and all(s.strip() for s in group), (ref, group)
+
+
 def _findings(check):
     out = {}
     files = sorted(p for folder in (ROOT / "examples", ROOT / "tests" / "data")
@@ -152,6 +168,7 @@ def test_engine_findings_equal_running_every_piece(monkeypatch):
     fast = _findings(lambda p: lint_file(str(p), RULES, LintOptions()).findings)
     assert sum(map(len, fast.values())) > 200
     monkeypatch.setattr(engine, "touching", lambda windows, spans, text: windows)
+    monkeypatch.setattr(engine, "without_blank", lambda windows, text: windows)
     every = _findings(lambda p: lint_file(str(p), RULES, LintOptions()).findings)
     assert fast == every
 
@@ -164,6 +181,7 @@ def test_engine_findings_equal_running_every_piece(monkeypatch):
 def test_engine_on_blocks_equals_running_every_piece(text, monkeypatch):
     windowed = check_document(Document.from_plain_text("t.txt", text), RULES)
     monkeypatch.setattr(engine, "touching", lambda windows, spans, text: windows)
+    monkeypatch.setattr(engine, "without_blank", lambda windows, text: windows)
     every = check_document(Document.from_plain_text("t.txt", text), RULES)
     assert [f.to_dict() for f in windowed] == [f.to_dict() for f in every]
 
