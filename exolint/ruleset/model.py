@@ -139,8 +139,8 @@ def word_starts(pattern) -> frozenset[str] | None:
     ``\\bwarn(?:s|ed)?\\s+`` or ``\\b(?:not|never(?!...)|can\\x27t)\\b``. A run ends before the
     first other character; a letter that a quantifier follows is left out of it (``regulators?``
     gives ``regulator``); its first four characters are kept, and it must keep two. Patterns
-    with flags other than
-    IGNORECASE (e.g. an inline ``(?x)``, which changes what a space means) are not read.
+    with flags other than IGNORECASE (e.g. an inline ``(?x)``, which changes what a space
+    means, or fuzzy-matching flags) are not read.
     """
     source = getattr(pattern, "pattern", None)
     flags = getattr(pattern, "flags", None)
