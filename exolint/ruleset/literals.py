@@ -76,8 +76,7 @@ def scan_text(lowered: str, delete: bytes = b"") -> tuple[str, "OffsetBack | Non
         data = text.encode("utf-8", "surrogatepass")
     if b"  " not in data:
         return data.decode("utf-8", "surrogatepass"), None
-    return (_BYTES_RUN.sub(b" ", data).decode("utf-8", "surrogatepass"),
-            OffsetBack(data.decode("utf-8", "surrogatepass")))
+    return _BYTES_RUN.sub(b" ", data).decode("utf-8", "surrogatepass"), OffsetBack(data)
 
 
 class OffsetBack:
@@ -85,12 +84,14 @@ class OffsetBack:
     Built on first use: most texts need no offset mapped back."""
     __slots__ = ("_text", "_starts", "_removed")
 
-    def __init__(self, text: str):
-        self._text = text
+    def __init__(self, text: "str | bytes"):
+        self._text = text  # the uncollapsed scan text (bytes: decoded when first needed)
         self._starts: list[int] | None = None
         self._removed: list[int] = []
 
     def _build(self) -> list[int]:
+        if isinstance(self._text, bytes):
+            self._text = self._text.decode("utf-8", "surrogatepass")
         starts: list[int] = []
         removed = 0
         for m in _RUN.finditer(self._text):
