@@ -74,6 +74,7 @@ def _whole_text_plan(self, text):
     ("sentinel.txt", "No known side effects \x00 at all.\n\nA miracle cure for eczema.\n"),
     # lower-casing that changes the length (the dotted capital I): every pattern on the whole text
     ("dotted-i.txt", "\u0130stanbul clinic: no known side effects.\n\nA miracle cure for acne.\n"),
+    ("dotted-i-end.txt", "\u0130\u0130 clinic: zero downtime, a miracle"),  # a claim at the very end
     # many tiny blocks, as in HTML menus, grouped before the scan
     ("menu.txt", "\n\n".join(["Home", "Shop", "No known", "side effects", "Blog"] * 40)
      + "\n\nNo known side effects, guaranteed results.\n"),

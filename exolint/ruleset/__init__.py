@@ -127,7 +127,9 @@ class RuleSet:
                     per_ref.setdefault(ref_i, []).append(short[b])
             for ref_i, spans in per_ref.items():
                 found[ref_i] = [(spans, 1)]  # the block is the window
-        rest = [(a, b) for a, b in blocks if b - a > LONG_BLOCK] if blocks else [(0, len(text))]
+        # without blocks (lower-casing changed the length, or the text holds the separator):
+        # the whole lower-cased text, and each candidate pattern then runs on all of it
+        rest = [(a, b) for a, b in blocks if b - a > LONG_BLOCK] if blocks else [(0, len(lowered))]
         for a, b in rest:
             for ref_i, spans in idx.pivots(lowered[a:b]).items():
                 moved = [(s + a, e + a) for s, e in spans]
