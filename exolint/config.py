@@ -300,6 +300,7 @@ class Config:
         self.cli = {k: v for k, v in (cli or {}).items() if v not in (None, [], ())}
         self._by_dir: dict[str, ConfigFile | None] = {}
         self._folder_keys: dict[str, str] = {}  # a path as given -> its resolved folder
+        self._shared: dict[str, FileSettings] = {}  # resolved folder -> its files' settings
 
     def config_for(self, path: str) -> ConfigFile | None:
         if self.forced is not None:
@@ -319,8 +320,21 @@ class Config:
         return self._by_dir[key]
 
     def for_path(self, path: str) -> FileSettings:
-        s = FileSettings()
+        """The settings of ``path`` (shared between the files of a folder when no per-path
+        override can apply: treat the result as read-only)."""
         cfg = self.config_for(path)
+        if cfg is None or not cfg.overrides:
+            key = self._folder_keys.get(path)
+            shared = self._shared.get(key) if key is not None else None
+            if shared is None:
+                shared = self._settings_for(path, cfg)
+                if key is not None:
+                    self._shared[key] = shared
+            return shared
+        return self._settings_for(path, cfg)
+
+    def _settings_for(self, path: str, cfg: "ConfigFile | None") -> FileSettings:
+        s = FileSettings()
         for attr in ("markets", "select", "ignore", "severity", "rules", "include", "exclude",
                      "fail_on", "front_matter_fields", "respect_gitignore"):
             s.origins[attr] = "default"

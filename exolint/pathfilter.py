@@ -43,23 +43,42 @@ def _repo_root(folder: str) -> str | None:
     return None
 
 
-def gitignored(path: str, is_dir: bool) -> bool:
+@lru_cache(maxsize=4096)
+def _real_folder(folder: str) -> str:
     # resolve the folder, not the file: a symlink is ignored by its own name, and a symlink loop
     # must not raise (Path.resolve does)
-    absolute = os.path.abspath(path)
-    full = Path(os.path.realpath(os.path.dirname(absolute))) / os.path.basename(absolute)
-    root = _repo_root(str(full.parent))
-    folder = full.parent
+    return os.path.realpath(folder)
+
+
+@lru_cache(maxsize=4096)
+def _ignore_chain(folder: str) -> tuple[tuple[Path, "pathspec.GitIgnoreSpec"], ...]:
+    """The .gitignore specs that apply in ``folder`` (resolved): (folder, spec) from ``folder`` up
+    to the repository root, deepest first. Worked out once per folder, not once per file."""
+    root = _repo_root(folder)
+    chain = []
+    current = Path(folder)
     while True:
-        spec = _gitignore(str(folder))
+        spec = _gitignore(str(current))
         if spec is not None:
-            rel = full.relative_to(folder).as_posix() + ("/" if is_dir else "")
-            decision = spec.check_file(rel).include
-            if decision is not None:
-                return bool(decision)
-        if root is None or str(folder) == root or folder == folder.parent:
-            return False
-        folder = folder.parent
+            chain.append((current, spec))
+        if root is None or str(current) == root or current == current.parent:
+            return tuple(chain)
+        current = current.parent
+
+
+def gitignored(path: str, is_dir: bool) -> bool:
+    absolute = os.path.abspath(path)
+    parent = _real_folder(os.path.dirname(absolute))
+    chain = _ignore_chain(parent)
+    if not chain:
+        return False
+    full = Path(parent) / os.path.basename(absolute)
+    for folder, spec in chain:  # the deepest file with a matching pattern decides
+        rel = full.relative_to(folder).as_posix() + ("/" if is_dir else "")
+        decision = spec.check_file(rel).include
+        if decision is not None:
+            return bool(decision)
+    return False
 
 
 def make_skip(config: Config | None, respect_gitignore: bool = True):
