@@ -50,15 +50,6 @@ class AnchorIndex:
                 gids.append(tuple(words.setdefault(w, len(words)) for w in sorted(group)))
             self._groups.append(tuple(gids))
         self.words = words
-        self._lengths = [0] * len(words)
-        for w, i in words.items():
-            self._lengths[i] = len(w)
-        # word id -> the (pattern, group) pairs it can satisfy
-        self._word_refs: list[list[tuple[int, int]]] = [[] for _ in words]
-        for ri, gids in enumerate(self._groups):
-            for gi, group in enumerate(gids):
-                for wid in group:
-                    self._word_refs[wid].append((ri, gi))
         # word id -> bit mask over (pattern, group) pairs: bit 2*r for pattern r's first group,
         # bit 2*r + 1 for its second (see ``block_refs``)
         masks = [0] * len(words)
@@ -72,6 +63,8 @@ class AnchorIndex:
                 for wid in group:
                     masks[wid] |= 1 << (2 * ri + gi)
         self._masks = masks
+        self._word_refs: list[list[tuple[int, int]]] | None = None
+        self._lengths: list[int] = []
         self._automaton = None
         self._mask_of: dict[str, int] = {}
         self._even_bits: int | None = None
@@ -145,10 +138,11 @@ class AnchorIndex:
         hits = self.word_hits(scanned)
         if not hits:
             return {}
+        word_refs, lengths = self._positional_tables()
         # pattern -> group -> hit lists of that group's words
         found: dict[int, dict[int, list[tuple[int, list[int]]]]] = {}
         for wid, positions in hits.items():
-            for ri, gi in self._word_refs[wid]:
+            for ri, gi in word_refs[wid]:
                 groups = found.get(ri)
                 if groups is None:
                     found[ri] = {gi: [(wid, positions)]}
@@ -157,7 +151,6 @@ class AnchorIndex:
                 else:
                     groups[gi] = [(wid, positions)]
         out: dict[int, list[tuple[int, int]]] = {}
-        lengths = self._lengths
         for ri in sorted(found):
             present = found[ri]
             if len(present) < len(self._groups[ri]):
@@ -175,6 +168,19 @@ class AnchorIndex:
             if spans:
                 out[ri] = spans
         return out
+
+    def _positional_tables(self) -> tuple[list[list[tuple[int, int]]], list[int]]:
+        """word id -> the (pattern, group) pairs it can satisfy, and word id -> length: for
+        ``scan_pivots`` only (long blocks), so built on first need, not at every start-up."""
+        if self._word_refs is None:
+            word_refs: list[list[tuple[int, int]]] = [[] for _ in self.words]
+            for ri, gids in enumerate(self._groups):
+                for gi, group in enumerate(gids):
+                    for wid in group:
+                        word_refs[wid].append((ri, gi))
+            self._word_refs = word_refs
+            self._lengths = [len(w) for w in sorted(self.words, key=self.words.__getitem__)]
+        return self._word_refs, self._lengths
 
     def block_refs(self, scanned: str) -> dict[int, list[int]]:
         """block index -> the patterns (ref indexes) all of whose groups occur in that block, for
