@@ -169,3 +169,17 @@ def test_whole_file_pre_check_needs_every_group_somewhere_in_the_file():
     assert idx.any_satisfied("there are no known side effects.")
     assert not idx.any_satisfied("side by side")
     assert not idx.any_satisfied("helps skin feel softer and calmer.")
+
+
+def test_prefix_indexed_search_finds_what_searching_every_string_finds():
+    """Small texts are searched only for the strings whose first characters occur in them;
+    the result must be that of trying every required string."""
+    from exolint.ruleset import RuleSet
+    from exolint.ruleset.literals import scan_text
+
+    idx = RuleSet.load().index()
+    rules = RuleSet.load().rules
+    texts = [scan_text(t.lower())[0] for r in rules for t in r.examples_flag + r.examples_pass]
+    texts += ["", "a", "iv", " iv drip 0% 00 x more ", "no side effects" * 3]
+    for text in texts:
+        assert idx._find_each(text) == idx._find_each_slowly(text), text

@@ -24,6 +24,8 @@ from .literals import scan_text
 SMALL_TEXT = 8192  # characters: texts this short may be searched without the automaton
 SMALL_SCANS = 4  # ... the first few of them; then building it pays
 BLOCK_SEPARATOR = "\x00"  # between the blocks of a text given to ``block_refs``
+_PREFIX = 6  # characters of a string that index it for ``_find_each`` (measured: 3 -> 6 ms, 6 -> 2 ms
+# on a 1 KB page)
 REACH = 300  # characters: the longest match a pattern may have (see exolint.windows.MAX_MATCH)
 
 
@@ -69,6 +71,8 @@ class AnchorIndex:
         self._mask_of: dict[str, int] = {}
         self._even_bits: int | None = None
         self._small_scans = 0
+        self._by_prefix: dict[str, list[tuple[str, int]]] | None = None
+        self._short_prefixes: list[str] = []
 
     def build(self) -> None:
         """Build the Aho-Corasick automaton now (before worker processes copy the index)."""
@@ -108,6 +112,31 @@ class AnchorIndex:
         return hits
 
     def _find_each(self, scanned: str) -> dict[int, list[int]]:
+        """``word_hits`` without the automaton: only the strings whose first ``_PREFIX``
+        characters occur in the text are looked for, one ``str.find`` at a time."""
+        if self._by_prefix is None:
+            by_prefix: dict[str, list[tuple[str, int]]] = {}
+            for word, wid in self.words.items():
+                by_prefix.setdefault(word[:_PREFIX], []).append((word, wid))
+            self._by_prefix = by_prefix
+            self._short_prefixes = [p for p in by_prefix if len(p) < _PREFIX]
+        present = {scanned[i:i + _PREFIX] for i in range(len(scanned))}
+        present.update(p for p in self._short_prefixes if p in scanned)
+        hits: dict[int, list[int]] = {}
+        find = scanned.find
+        for prefix in present:
+            for word, wid in self._by_prefix.get(prefix, ()):
+                at = find(word)
+                if at < 0:
+                    continue
+                positions = []
+                while at >= 0:
+                    positions.append(at)
+                    at = find(word, at + 1)
+                hits[wid] = positions
+        return hits
+
+    def _find_each_slowly(self, scanned: str) -> dict[int, list[int]]:  # the reference, for tests
         hits: dict[int, list[int]] = {}
         find = scanned.find
         for word, wid in self.words.items():
