@@ -10,17 +10,13 @@ Globs are gitignore-style (pathspec), relative to the folder of the config file.
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .ruleset import MARKETS, SEVERITIES
 from .sources.frontmatter import DEFAULT_COPY_FIELDS
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from .tomlparser import tomllib
 
 
 def _pathspec():

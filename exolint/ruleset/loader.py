@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 from pathlib import Path
 
 import regex
@@ -18,10 +17,7 @@ from .lazy import LazyPattern
 from .patterns import (PatternError, compile_pattern, has_nested_unbounded_quantifier,
                        pattern_reach, relaxed_forms, required_groups)
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from ..tomlparser import tomllib
 
 CONTEXTS_FILE = "_contexts.toml"
 MIN_EXAMPLES = 2

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import fnmatch
 import re
-import sys
 from dataclasses import dataclass, field
 
 from ..document import TextBuilder
@@ -30,10 +29,7 @@ class _LazyYaml:
 
 yaml = _LazyYaml()
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from ..tomlparser import tomllib
 
 DEFAULT_COPY_FIELDS = ("title", "description", "summary", "excerpt", "og_*", "og:*",
                        "twitter_*", "twitter:*")
