@@ -152,3 +152,28 @@ def test_required_strings_of_a_rule_pattern():
     assert required_groups(r"\d+ ?\w+") is None
 
 
+
+
+def test_word_guard_shortcut_matches_exactly_what_the_lookbehind_guard_matches():
+    """Patterns whose every match starts with an ASCII word character are guarded with \\b
+    instead of (?<!\\w); the two must give the same matches everywhere."""
+    import regex
+
+    from exolint.ruleset import RuleSet
+    from exolint.ruleset.patterns import _WRAP_HEAD, _WRAP_HEAD_WORD
+
+    rules = RuleSet.load().rules
+    texts = [t for r in rules for t in r.examples_flag + r.examples_pass]
+    texts += ["\u00e9no side effects", "\u0663\u0663% more collagen", "_100% safe", "x100% safe",
+              "a-100% safe", "(100% safe)", "\u00b2100% safe", "stem\u00adcell exosomes"]
+    shortcut = 0
+    for rule in rules:
+        for lazy in rule.compiled:
+            if not lazy.pattern.startswith(_WRAP_HEAD_WORD):
+                continue
+            shortcut += 1
+            plain = regex.compile(_WRAP_HEAD + lazy.pattern[len(_WRAP_HEAD_WORD):], lazy.flags)
+            for text in texts:
+                assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in plain.finditer(text)], (
+                    rule.id, lazy.pattern, text)
+    assert shortcut > 300

@@ -78,7 +78,7 @@ def compile_pattern(pattern: str, case_sensitive: bool = False) -> "regex.Patter
     if not case_sensitive:
         flags |= regex.IGNORECASE
     try:
-        compiled = regex.compile(r"(?<!\w)(?:" + body + r")(?!\w)", flags)
+        compiled = regex.compile(_word_guard_head(body) + body + _WRAP_TAIL, flags)
     except regex.error:
         try:
             regex.compile(pattern, flags)  # report the error against the pattern as written
@@ -177,6 +177,17 @@ def pattern_reach(pattern: str) -> int:
 
 # -- relaxed patterns (the pre-parse match check in exolint.sparse) --------------------------
 _WRAP_HEAD, _WRAP_TAIL = r"(?<!\w)(?:", r")(?!\w)"
+_WRAP_HEAD_WORD = r"\b(?:"  # the same guard where every match starts with a word character
+
+
+def _word_guard_head(body: str) -> str:
+    r"""The start of the whole-word wrapper: ``(?<!\w)``, or ```` where every match starts
+    with an ASCII letter, digit or underscore (then the two are the same test, and ``regex``
+    runs ```` about a third faster on the costliest bundled patterns)."""
+    starts = leading_words(body)
+    if starts and all(s[:1].isascii() and (s[:1].isalnum() or s[:1] == "_") for s in starts):
+        return _WRAP_HEAD_WORD
+    return _WRAP_HEAD
 
 
 def relaxed_forms(compiled) -> tuple:
@@ -198,8 +209,10 @@ def relaxed_pattern(compiled_source: str) -> str | None:
     other than scoped ones).
     """
     body = compiled_source
-    if body.startswith(_WRAP_HEAD) and body.endswith(_WRAP_TAIL):
-        body = body[len(_WRAP_HEAD):-len(_WRAP_TAIL)]
+    for head in (_WRAP_HEAD, _WRAP_HEAD_WORD):
+        if body.startswith(head) and body.endswith(_WRAP_TAIL):
+            body = body[len(head):-len(_WRAP_TAIL)]
+            break
     out: list[str] = []
     i, n = 0, len(body)
     in_class = False
