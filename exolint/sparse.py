@@ -385,9 +385,12 @@ def candidate_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: R
     matter. None when the page cannot be screened so (it holds the sentinel character, or a
     pattern has no required string).
     """
-    if _SENTINEL in source or not spans or ruleset.index().unanchored:
+    if not spans or ruleset.index().unanchored:
         return None  # (a pattern without required strings could match in any chunk)
-    copy = screen_page(_SEPARATOR_LINE.join(source[a:b] for a, b, _ in spans))
+    page = _SEPARATOR_LINE.join(source[a:b] for a, b, _ in spans)
+    if page.count(_SENTINEL) != len(spans) - 1:  # the batch itself holds the separator
+        return None  # (checked on this batch only: a whole huge file per batch is quadratic)
+    copy = screen_page(page)
     screened = scan_text(copy.lower(), delete=MARKUP_BYTES)[0]
     bounds = [0]  # start of each chunk in the screen
     at = screened.find(_SENTINEL)
