@@ -26,3 +26,36 @@ def test_other_categories_and_separate_places_are_kept():
     b = finding("needle-depth", "non_cosmetic_route", "error", 10, 30)
     c = finding("cell-regeneration", "structure_function", "error", 40, 60)
     assert [f.rule for f in one_per_place([a, b, c])] == ["deep-penetration", "needle-depth", "cell-regeneration"]
+
+
+def _one_per_place_by_pairs(findings):
+    """The definition: strongest first, each kept unless it overlaps one already kept."""
+    from exolint.ruleset import SEVERITY_RANK
+
+    by_category = {}
+    for f in findings:
+        by_category.setdefault(f.category, []).append(f)
+    kept = []
+    for group in by_category.values():
+        ranked = sorted(group, key=lambda f: (-SEVERITY_RANK.get(f.severity, 0), -(f.end - f.start),
+                                              f.start, f.rule))
+        chosen = []
+        for f in ranked:
+            if not any(f.start < c.end and c.start < f.end for c in chosen):
+                chosen.append(f)
+        kept.extend(chosen)
+    return sorted(kept, key=lambda f: (f.start, f.rule))
+
+
+def test_interval_search_equals_testing_every_pair():
+    import random
+
+    random.seed(7)
+    for _ in range(2000):
+        findings = []
+        for i in range(random.randint(0, 14)):
+            start = random.randint(0, 50)
+            findings.append(finding(f"r{i}", random.choice(["hype", "absolute_safety"]),
+                                    random.choice(["error", "warning", "info"]), start,
+                                    start + random.randint(1, 12)))
+        assert one_per_place(findings) == _one_per_place_by_pairs(findings)
