@@ -237,6 +237,21 @@ def rule_stats() -> dict:
             "anchors": len(rs.index().words)}
 
 
+def cpu_check() -> float:
+    """Seconds for a fixed pure-Python loop (best of 3): how fast this machine is right now.
+
+    Shared machines change speed from minute to minute (by a third here); the same check before
+    and after the runs shows in which phase the figures were taken."""
+    import time
+
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        sum(i * i for i in range(3_000_000))
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
 def machine() -> dict:
     model = platform.processor() or platform.machine()
     try:
@@ -288,6 +303,8 @@ def render(res: dict, command: str) -> str:
         f"- CPU: {m['cpu']}, {m['cpus']} CPUs ({m['affinity']} usable), {m['mem']}",
         f"- {m['os']}, Python {m['python']}",
         f"- " + ", ".join(f"{k} {v}" for k, v in m["versions"].items()),
+        f"- CPU check (a fixed pure-Python loop, best of 3; lower is faster): "
+        f"{res['cpu_before']:.3f} s before the runs, {res['cpu_after']:.3f} s after",
         "",
         "## Corpus and rules",
         "",
@@ -415,6 +432,7 @@ def main() -> None:
            "corpus_bytes": sum(p.stat().st_size for p in files)}
     res["weak"] = weak_anchor_rules(files[::20])
     res["parsed_share"] = parsed_share(files[::20])
+    res["cpu_before"] = cpu_check()
     steps = [("startup", bench_startup), ("parallel", lambda: bench_exolint(args.corpus, args.jobs)),
              ("selective", lambda: bench_exolint(args.corpus, args.jobs, sorted(res["weak"]) + res["rules"]["no_anchor"])),
              ("serial", lambda: bench_exolint(args.corpus, 1)), ("naive", lambda: bench_naive(files[::args.naive_every])),
@@ -424,6 +442,7 @@ def main() -> None:
         res[name] = step()
         for k in ("stdout", "stderr"):
             res[name].pop(k, None) if isinstance(res[name], dict) else None
+    res["cpu_after"] = cpu_check()
     report = render(res, command)
     print(report)
     if args.write:
