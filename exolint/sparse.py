@@ -307,6 +307,8 @@ def _chunk_matches(piece: str, refs: set[int] | None, ruleset: RuleSet, markdown
     return False
 
 
+_CODE_PLACEHOLDER = " \u2026 "  # what the Markdown reader puts for inline code
+_CODE_MARK = "\x01"  # ... and what stands for its ellipsis while a page is scanned (ASCII)
 _SENTINEL = BLOCK_SEPARATOR  # "\x00", between chunks in the page-wide screen (ASCII: str work on an ASCII page
 # stays on its fast paths; a source holding it is parsed whole, see candidate_chunks)
 _SEPARATOR_LINE = "\n" + _SENTINEL + "\n"
@@ -342,7 +344,7 @@ _PLAIN_CHARS = tuple((chr(code), plain) for code, plain in _TRANSLATE.items() if
 _ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 
 
-def screen_page(page: str) -> str:
+def screen_page(page: str, code: str = " \u2026 ") -> str:
     """A Markdown page as copy, without parsing and without changing line breaks: link
     destinations, reference labels and tags out, code spans as the reader's placeholder,
     characters normalised as the Document does; block markers ("# ", "- ") stay, since no match
@@ -360,7 +362,7 @@ def screen_page(page: str) -> str:
     if "][" in text or "] [" in text:
         text = _REFERENCE_LABEL.sub("]", text)
     if "`" in text:
-        text = _CODE_SPAN.sub(" \u2026 ", text)  # what the Markdown reader puts for inline code
+        text = _CODE_SPAN.sub(code, text)  # what the Markdown reader puts for inline code
     if "<" in text:
         text = _TAG.sub(" ", text)
     text = "\n".join(line.strip(" \t") for line in text.split("\n"))  # as the reader strips lines
@@ -390,7 +392,12 @@ def candidate_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: R
     page = _SEPARATOR_LINE.join(source[a:b] for a, b, _ in spans)
     if page.count(_SENTINEL) != len(spans) - 1:  # the batch itself holds the separator
         return None  # (checked on this batch only: a whole huge file per batch is quadratic)
-    copy = screen_page(page)
+    # code spans stand as an ASCII character while the page is scanned, so that a page whose
+    # other characters the screen makes ASCII stays on str's and bytes' fast paths; they become
+    # the reader's placeholder again in the chunks' copies (not when a required string holds it)
+    stand_in = _CODE_MARK not in page and not ruleset.index().holds_char(_CODE_PLACEHOLDER[1])
+    copy = screen_page(page, _CODE_PLACEHOLDER.replace(_CODE_PLACEHOLDER[1], _CODE_MARK)
+                       if stand_in else _CODE_PLACEHOLDER)
     screened = scan_text(copy.lower(), delete=MARKUP_BYTES)[0]
     bounds = [0]  # start of each chunk in the screen
     at = screened.find(_SENTINEL)
@@ -408,8 +415,11 @@ def candidate_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: R
     for c, refs in ruleset.index().block_refs(screened).items():
         if c not in found:
             found[c] = {twins[r] for r in refs}
-    return found, copy.encode("utf-8", "surrogatepass").translate(None, MARKUP_BYTES).decode(
-        "utf-8", "surrogatepass").split(_SEPARATOR_LINE)
+    copies = copy.encode("utf-8", "surrogatepass").translate(None, MARKUP_BYTES).decode(
+        "utf-8", "surrogatepass")
+    if stand_in and _CODE_MARK in copies:
+        copies = copies.replace(_CODE_MARK, _CODE_PLACEHOLDER[1])
+    return found, copies.split(_SEPARATOR_LINE)
 
 
 _DIRECTIVE = "exolint"

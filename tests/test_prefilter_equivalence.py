@@ -47,6 +47,9 @@ def test_fast_path_equals_brute_force(monkeypatch):
     "Our IV\tdrips are safe. Give it a go.",  # a two-letter word with its space
     "No [side effects](/faq) at **all**.",  # link and emphasis inside a phrase
     "Results in 3\u00a0x   more glow after one session.",
+    "Our `serum` has no known side effects \u2014 a miracle.",  # inline code, then a claim
+    "`Serum` miracle cure for acne, with `zero` downtime.",  # inline code at the line's start
+    "A control \x01 character, then no known side effects.",  # the scan's code-span stand-in
 ])
 def test_markup_and_spacing_never_hide_a_finding(tmp_path, copy):
     page = tmp_path / "page.md"

@@ -73,6 +73,7 @@ class AnchorIndex:
         self._small_scans = 0
         self._by_prefix: dict[str, list[tuple[str, int]]] | None = None
         self._short_prefixes: list[str] = []
+        self._chars_held: dict[str, bool] = {}
 
     def build(self) -> None:
         """Build the Aho-Corasick automaton now (before worker processes copy the index)."""
@@ -210,6 +211,12 @@ class AnchorIndex:
             self._word_refs = word_refs
             self._lengths = [len(w) for w in sorted(self.words, key=self.words.__getitem__)]
         return self._word_refs, self._lengths
+
+    def holds_char(self, char: str) -> bool:
+        """Whether some required string holds ``char``."""
+        if char not in self._chars_held:
+            self._chars_held[char] = any(char in w for w in self.words)
+        return self._chars_held[char]
 
     def block_refs(self, scanned: str) -> dict[int, list[int]]:
         """block index -> the patterns (ref indexes) all of whose groups occur in that block, for
