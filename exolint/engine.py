@@ -4,15 +4,13 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-import regex
-
 from .document import Document
 from .findings import Finding
 from .ruleset import Rule, RuleSet
 from .ruleset.model import SearchList
 from .sentences import sentence_begin, sentence_stop
-from .windows import (MAX_MATCH, ends_inside_word, match_windows, split_at, touching,
-                      without_blank)
+from .windows import (MAX_MATCH, block_breaks, ends_inside_word, match_windows, split_at,
+                      touching, without_blank)
 
 MATCH_TIMEOUT = 1.0  # seconds one pattern may spend on one document
 
@@ -56,14 +54,10 @@ def _place(item):
     return item[0], item[1]
 
 
-_BLOCK_BREAK = regex.compile(r"\n[^\S\n]*\n")
-
-
 def _with_block_breaks(text: str, barriers) -> list[int]:
-    """``barriers`` plus the middle of every blank line of ``text``: readers put one between
-    blocks (paragraphs, headings, list items, cells), and a claim is a phrase inside a block, so
-    no match runs across one (a pattern's spaces would otherwise let it reach into the next)."""
-    breaks = [m.start() + 1 for m in _BLOCK_BREAK.finditer(text)]
+    """``barriers`` plus the middle of every blank line of ``text`` (``windows.block_breaks``: a
+    pattern's spaces would otherwise let it reach into the next block)."""
+    breaks = block_breaks(text)
     if not barriers:
         return breaks
     return sorted(set(breaks).union(barriers))

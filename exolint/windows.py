@@ -15,6 +15,8 @@ import bisect
 import re
 from itertools import accumulate
 
+import regex
+
 MAX_MATCH = 300  # characters; longer matches are not found (see docs/performance.md)
 _SNAP = 64  # how far a window end moves forward to reach a non-word character
 _WORD_RUN = re.compile(r"\w*")
@@ -115,3 +117,13 @@ def without_blank(windows: list[tuple[int, int]], text: str) -> list[tuple[int, 
     every match holds one of them: a match holds a character that is not whitespace."""
     return [(lo, hi) for lo, hi in windows
             if hi - lo > _SHORT or (hi > lo and not text[lo:hi].isspace())]
+
+
+_BLOCK_BREAK = regex.compile(r"\n[^\S\n]*\n")  # regex's \s, as the patterns see whitespace
+
+
+def block_breaks(text: str) -> list[int]:
+    """The middle of every blank line of ``text``: readers put one between blocks (paragraphs,
+    headings, list items, cells), and a claim is a phrase inside a block, so no match runs
+    across one (both ``RuleSet.plan`` and the engine cut there)."""
+    return [m.start() + 1 for m in _BLOCK_BREAK.finditer(text)]

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import regex
-
+from ..windows import block_breaks
 from .index import BLOCK_SEPARATOR, AnchorIndex, PatternRef
 from .literals import scan_text
 from .lazy import LazyPattern
@@ -172,13 +171,10 @@ class RuleSet:
 LONG_BLOCK = 4096  # characters: longer blocks are narrowed to the places around their hits
 _SENTINEL = BLOCK_SEPARATOR  # "\x00": joins blocks for one scan (ASCII, so an ASCII text stays
 # ASCII; a text holding it is planned without blocks)
-_BLOCK_BREAK = regex.compile(r"\n[^\S\n]*\n")  # as the engine's (same \s)
-
-
 def text_blocks(text: str) -> list[tuple[int, int]]:
     """(start, end) of the blocks of ``text``: cut in the middle of every blank line, where the
-    engine cuts its windows too (``engine._with_block_breaks``)."""
-    cuts = [m.start() + 1 for m in _BLOCK_BREAK.finditer(text)]
+    engine cuts its windows too (``windows.block_breaks``)."""
+    cuts = block_breaks(text)
     return list(zip([0, *cuts], [*cuts, len(text)]))
 
 
