@@ -89,3 +89,45 @@ def test_block_plan_equals_every_pattern_on_the_whole_text(monkeypatch, name, te
     full = sorted((f.rule, f.start, f.end) for f in api.lint_text(text, name, RuleSet.load()))
     assert fast == full
     assert fast, name
+
+
+FUZZY_RULE = """
+[pack]
+name = "fuzzy"
+description = "A rule that uses the regex module's fuzzy matching"
+
+[[rule]]
+id = "fuzzy-miracle"
+category = "hype"
+severity = "warning"
+markets = ["all"]
+summary = "A miracle, even misspelt"
+message = "'{match}' is hype."
+rationale = "Miracle claims are hype."
+suggestion = "Describe the result."
+patterns = ['(?:miracle){e<=1} cure']
+
+[[rule.references]]
+title = "ASA"
+url = "https://www.asa.org.uk/"
+
+[rule.examples]
+flag = ["A miracle cure.", "A miracxe cure."]
+pass = ["A cure.", "A mxrxcle cure."]
+"""
+
+
+@pytest.mark.parametrize("repeat", [1, 120])  # a small page, and one read sparsely
+def test_fuzzy_patterns_are_never_ruled_out_by_the_prefilter(tmp_path, repeat):
+    """The literal analyses read patterns with re's parser, which takes {e<=1} for text: a
+    fuzzy pattern gets no required strings and no relaxed form, so it runs everywhere."""
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "fuzzy.toml").write_text(FUZZY_RULE, encoding="utf-8")
+    ruleset = RuleSet.load([folder], include_bundled=False)
+    assert ruleset.index().unanchored
+    page = tmp_path / "page.md"
+    page.write_text("Calm copy about our clinic.\n\n" * repeat + "A miracxe cure for dull skin.\n",
+                    encoding="utf-8")
+    found = lint_file(str(page), ruleset, LintOptions()).findings
+    assert [f.match for f in found] == ["miracxe cure"]

@@ -153,8 +153,21 @@ def required_groups(pattern: str) -> tuple[frozenset[str], ...] | None:
     # rarest first: the engine walks the first group's hits and checks the others around them.
     # Further groups hardly narrow the places down any more (measured on the benchmark corpus:
     # the same candidate chunks), while their strings' hits cost time: keep the two rarest
+    if has_fuzzy_constraint(pattern):
+        return None  # the literals are not required: "(?:miracle){e<=1}" matches "miracxe"
     groups = required_literal_groups(expand_spaces(pattern), limit=KEEP_GROUPS)
     return tuple(groups) if groups else None
+
+
+# a fuzzy-matching constraint of the regex module: {e<=1}, {i<=1,d<=2}, {1<=e<=2}, {2i+2d+1s<=4}
+_FUZZY = regex.compile(r"(?<!\\)\{[\s\d+*<=,eisd]*[eisd][\s\d+*<=,eisd]*\}")
+
+
+def has_fuzzy_constraint(pattern: str) -> bool:
+    """Whether ``pattern`` uses ``regex``'s fuzzy matching. The parse-tree analyses here read a
+    pattern with ``re``'s parser, which takes ``{e<=1}`` for literal text: such a pattern gets
+    no required strings and no relaxed form (it runs everywhere, as it must)."""
+    return bool(_FUZZY.search(pattern))
 
 
 KEEP_GROUPS = 2  # how many of a pattern's groups are looked for
@@ -193,7 +206,7 @@ def _word_guard_head(body: str) -> str:
 def relaxed_forms(compiled) -> tuple:
     """(relaxed body or None, can it match "*", can it match "_", strings every match of it
     starts with or None) for a compiled pattern: computed once when rules load, and cached."""
-    body = relaxed_pattern(compiled.pattern)
+    body = None if has_fuzzy_constraint(compiled.pattern) else relaxed_pattern(compiled.pattern)
     if body is None:
         return (None, True, True, None)
     return (body, can_match_char(body, "*"), can_match_char(body, "_"), leading_words(body))
