@@ -179,7 +179,10 @@ def test_prefix_indexed_search_finds_what_searching_every_string_finds():
 
     idx = RuleSet.load().index()
     rules = RuleSet.load().rules
-    texts = [scan_text(t.lower())[0] for r in rules for t in r.examples_flag + r.examples_pass]
+    texts = [scan_text(t.lower())[0] for r in rules for t in r.examples_flag[:2] + r.examples_pass[:1]]
     texts += ["", "a", "iv", " iv drip 0% 00 x more ", "no side effects" * 3]
+    from exolint.ruleset.index import occurrences
+
     for text in texts:
-        assert idx._find_each(text) == idx._find_each_slowly(text), text
+        every = {wid: occurrences(text, word) for word, wid in idx.words.items()}
+        assert idx._find_each(text) == {wid: p for wid, p in every.items() if p}, text

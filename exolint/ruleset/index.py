@@ -124,31 +124,11 @@ class AnchorIndex:
         present = {scanned[i:i + _PREFIX] for i in range(len(scanned))}
         present.update(p for p in self._short_prefixes if p in scanned)
         hits: dict[int, list[int]] = {}
-        find = scanned.find
         for prefix in present:
             for word, wid in self._by_prefix.get(prefix, ()):
-                at = find(word)
-                if at < 0:
-                    continue
-                positions = []
-                while at >= 0:
-                    positions.append(at)
-                    at = find(word, at + 1)
-                hits[wid] = positions
-        return hits
-
-    def _find_each_slowly(self, scanned: str) -> dict[int, list[int]]:  # the reference, for tests
-        hits: dict[int, list[int]] = {}
-        find = scanned.find
-        for word, wid in self.words.items():
-            at = find(word)
-            if at < 0:
-                continue
-            positions = []
-            while at >= 0:
-                positions.append(at)
-                at = find(word, at + 1)
-            hits[wid] = positions
+                positions = occurrences(scanned, word)
+                if positions:
+                    hits[wid] = positions
         return hits
 
     def pivots(self, lowered: str, reach: int = REACH) -> dict[int, list[tuple[int, int]]]:
@@ -273,6 +253,16 @@ class AnchorIndex:
         if not self.words:
             return False
         return bool(self.block_refs(scan_text(lowered.replace(BLOCK_SEPARATOR, " "))[0]))
+
+
+def occurrences(text: str, word: str) -> list[int]:
+    """Start offsets of every occurrence of ``word`` in ``text``, overlapping ones included."""
+    positions = []
+    at = text.find(word)
+    while at >= 0:
+        positions.append(at)
+        at = text.find(word, at + 1)
+    return positions
 
 
 def overlapping_automaton(words: list[str]):
