@@ -129,25 +129,8 @@ class _Exceptions:
         stop = self._stops.get(end)
         if stop is None:
             stop = self._stops[end] = sentence_stop(text, end)
-        before = after = whole = None
-        for check in rule.exceptions:  # as any(check.applies(before, matched, after))
-            in_before, in_after, in_sentence = check.searches()
-            if in_before is not None:
-                if before is None:
-                    before = text[begin:start]
-                if self._found_in(in_before, before):
-                    return True
-            if in_after is not None:
-                if after is None:
-                    after = text[end:stop]
-                if self._found_in(in_after, after):
-                    return True
-            if in_sentence is not None:
-                if whole is None:
-                    whole = text[begin:stop]  # before + matched + after
-                if self._found_in(in_sentence, whole):
-                    return True
-        return False
+        before, matched, after = text[begin:start], text[start:end], text[end:stop]
+        return any(check.applies(before, matched, after, self._found_in) for check in rule.exceptions)
 
     def _found_in(self, searches: SearchList, string: str) -> bool:
         key = (id(searches), string)

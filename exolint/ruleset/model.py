@@ -40,15 +40,17 @@ class ContextCheck:
     sentence: tuple["regex.Pattern[str]", ...] = ()
     description: str = ""
 
-    def applies(self, before: str, matched: str, after: str) -> bool:
+    def applies(self, before: str, matched: str, after: str, found=None) -> bool:
         """Whether any ``before`` regex is found in ``before``, any ``after`` one in ``after``
-        or any ``sentence`` one in the whole sentence."""
+        or any ``sentence`` one in the whole sentence. ``found(search_list, string)`` answers
+        each question (default ``SearchList.found``; the engine passes one that remembers)."""
+        found = found or SearchList.found
         in_before, in_after, in_sentence = self.searches()
-        if in_before is not None and in_before.found(before):
+        if in_before is not None and found(in_before, before):
             return True
-        if in_after is not None and in_after.found(after):
+        if in_after is not None and found(in_after, after):
             return True
-        return in_sentence is not None and in_sentence.found(before + matched + after)
+        return in_sentence is not None and found(in_sentence, before + matched + after)
 
     def searches(self) -> tuple["SearchList | None", "SearchList | None", "SearchList | None"]:
         """The ``before``, ``after`` and ``sentence`` lists, ready to search (None: empty).
