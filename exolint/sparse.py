@@ -91,9 +91,7 @@ def _walk_lines(source: str, pos: int, out: list[tuple[int, int, bool]]) -> list
         if fence is not None or raw_end is not None:
             # inside a multi-line construct: never cut
             if fence is not None:
-                fm = _FENCE.match(stripped)
-                if fm and fm.group(1)[0] == fence[0] and len(fm.group(1)) >= len(fence) \
-                        and not stripped[len(fm.group(1)):].strip():
+                if _closes_fence(stripped, fence):
                     fence = None
             elif raw_end in line.lower():
                 raw_end = None
@@ -187,6 +185,14 @@ def _merge_constructs(source: str, blocks: list[tuple[int, int, bool]]
     return out
 
 
+def _closes_fence(stripped: str, fence: str) -> bool:
+    """Whether a stripped line closes the code fence opened by ``fence`` (same character, at
+    least as long, nothing after it)."""
+    fm = _FENCE.match(stripped)
+    return bool(fm and fm.group(1)[0] == fence[0] and len(fm.group(1)) >= len(fence)
+                and not stripped[len(fm.group(1)):].strip())
+
+
 def _construct_state(text: str, open_):
     """The construct still open after the lines of ``text``, given the one open before them."""
     for line in text.split("\n"):
@@ -194,9 +200,7 @@ def _construct_state(text: str, open_):
         if open_ is not None:
             kind, mark = open_
             if kind == "fence":
-                fm = _FENCE.match(stripped)
-                if fm and fm.group(1)[0] == mark[0] and len(fm.group(1)) >= len(mark) \
-                        and not stripped[len(fm.group(1)):].strip():
+                if _closes_fence(stripped, mark):
                     open_ = None
             elif mark in line.lower():
                 open_ = None
