@@ -306,9 +306,9 @@ def _line_starts(source: str) -> list[int]:
     if "\r" not in source or source.count("\r") == source.count("\r\n"):
         # every break ends with a \n, so the lines start after each \n: their lengths are summed
         # in C, where the regex below costs a match per line
-        lengths = [len(piece) + 1 for piece in source.split("\n")]
-        lengths.pop()
-        return list(accumulate(lengths, initial=0))
+        starts = list(accumulate(map((1).__add__, map(len, source.split("\n"))), initial=0))
+        starts.pop()  # (the end of the last line, which starts no line)
+        return starts
     starts = [0]
     starts.extend(m.end() for m in _LINE_BREAK.finditer(source))
     return starts
