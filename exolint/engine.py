@@ -9,8 +9,8 @@ from .findings import Finding
 from .ruleset import Rule, RuleSet
 from .ruleset.model import SearchList
 from .sentences import sentence_begin, sentence_stop
-from .windows import (MAX_MATCH, block_breaks, ends_inside_word, match_windows, split_at,
-                      touching, without_blank)
+from .windows import (MAX_MATCH, block_breaks, ends_inside_word, match_windows, odd_space,
+                      split_at, touching, without_blank)
 
 MATCH_TIMEOUT = 1.0  # seconds one pattern may spend on one document
 
@@ -33,10 +33,13 @@ def check_document(doc: Document, ruleset: RuleSet, markets: frozenset[str] | No
     barriers = _with_block_breaks(text, doc.barriers)
     kept: list[tuple[int, str, int, Rule]] = []
     exceptions = _Exceptions(text)
+    lowered = None
     for rule, patterns in ruleset.plan(text):
         if not rule.applies_to(markets):
             continue
-        spans = _rule_spans(rule, text, doc.path, timeouts, patterns, barriers)
+        if lowered is None:
+            lowered = _lowered_for_starts(text)
+        spans = _rule_spans(rule, text, doc.path, timeouts, patterns, barriers, lowered)
         for start, end in spans:
             if not exceptions.excepted(rule, start, end):
                 kept.append((start, rule.id, end, rule))
@@ -64,17 +67,19 @@ def _with_block_breaks(text: str, barriers) -> list[int]:
 
 
 def _rule_spans(rule: Rule, text: str, path: str, timeouts,
-                patterns=None, barriers=()) -> list[tuple[int, int]]:
+                patterns=None, barriers=(), lowered: str | None = None) -> list[tuple[int, int]]:
     """Match spans of the rule's candidate ``patterns`` (pattern, pivot spans or None for the
-    whole text; default: every pattern on the whole text), each run only in windows around its
-    pivots; overlapping spans merged. The rule gets MATCH_TIMEOUT seconds in all."""
+    whole text, reach, start places or None: see ``RuleSet.plan``; default: every pattern on the
+    whole text), each run only in windows around its pivots, and only where it can start when
+    its start places are known (``lowered``: ``_lowered_for_starts(text)``, computed if None);
+    overlapping spans merged. The rule gets MATCH_TIMEOUT seconds in all."""
     if patterns is None:
-        patterns = [(p, None, None) for p in rule.compiled]
+        patterns = [(p, None, None, None) for p in rule.compiled]
     spans: list[tuple[int, int]] = []
     deadline = time.monotonic() + MATCH_TIMEOUT
     whole = [(0, len(text))]
     try:
-        for pat, pivots, reach in patterns:
+        for pat, pivots, reach, places in patterns:
             if pivots is None:
                 windows = split_at(whole, barriers) if barriers else whole
             else:
@@ -85,9 +90,14 @@ def _rule_spans(rule: Rule, text: str, path: str, timeouts,
                     # are skipped (each call with a timeout costs a few microseconds)
                     windows = without_blank(touching(split_at(windows, barriers), pivots, text), text)
             finditer = pat.finditer  # once, not per window (a LazyPattern looks it up each time)
+            if places is not None and lowered is None:
+                lowered = _lowered_for_starts(text)
             for lo, hi in windows:
-                left = max(deadline - time.monotonic(), 0.001)
-                for m in finditer(text, lo, hi, timeout=left):
+                if places is not None and lowered:
+                    found = _matches_at_starts(pat, text, lo, hi, deadline, places, lowered)
+                else:
+                    found = finditer(text, lo, hi, timeout=max(deadline - time.monotonic(), 0.001))
+                for m in found:
                     if m.end() > m.start() and not ends_inside_word(text, m.end(), hi):
                         spans.append((m.start(), m.end()))
     except TimeoutError:
@@ -104,6 +114,44 @@ def _rule_spans(rule: Rule, text: str, path: str, timeouts,
         else:
             merged.append((s, e))
     return merged
+
+
+def _lowered_for_starts(text: str) -> str:
+    """``text`` lower-cased, or "" when start strings cannot be looked for in it: lower-casing
+    changed its length, or it holds whitespace other than spaces and line breaks (see
+    ``patterns.leading_words``)."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) and not odd_space(text) else ""
+
+
+def _matches_at_starts(pat, text: str, lo: int, hi: int, deadline: float, places, lowered: str):
+    """The matches ``pat.finditer(text, lo, hi)`` yields, found by trying the pattern only where
+    one of the strings every match of it starts with occurs (``RuleSet.start_places``), left to
+    right, each after the end of the match before (as finditer goes on). ``regex`` walks a
+    pattern that opens with a long alternation through every position of the window itself."""
+    short, spaced = places
+    piece = lowered[lo:hi]
+    hits = None
+    if spaced is not None:
+        single = piece.replace("\n", " ")
+        if "  " not in single:
+            hits = spaced.find_matches_as_indexes(single, overlapping=True)
+    if hits is None:
+        if short is None:
+            return pat.finditer(text, lo, hi, timeout=max(deadline - time.monotonic(), 0.001))
+        hits = short.find_matches_as_indexes(piece, overlapping=True)
+    found = []
+    last = lo
+    match = pat.match
+    for at in sorted({start for _word, start, _end in hits}):
+        at += lo
+        if at < last:
+            continue
+        m = match(text, at, hi, timeout=max(deadline - time.monotonic(), 0.001))
+        if m is not None and m.end() > m.start():
+            found.append(m)
+            last = m.end()
+    return found
 
 
 class _Exceptions:

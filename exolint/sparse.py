@@ -29,12 +29,12 @@ from .document import _REMOVE, _TRANSLATE
 from .ruleset import RuleSet
 from .ruleset.index import BLOCK_SEPARATOR
 from .ruleset.literals import scan_text
+from .windows import odd_space as _odd_space
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
 
 MATCH_TIMEOUT = 1.0  # seconds per relaxed pattern and window
-_ODD_SPACE = re.compile(r"[^\S \n]")
 
 SPARSE_EXTENSIONS = (".md", ".markdown", ".txt", ".text")
 MIN_SIZE = 4096  # below this, blanking costs more than it saves
@@ -292,16 +292,29 @@ def _chunk_matches(piece: str, refs: set[int] | None, ruleset: RuleSet, markdown
     text = rendered.text
     lowered = text.lower()
     exact = len(lowered) == len(text) and not _odd_space(text)
+    spaced = None  # the lower-cased copy with line breaks as spaces, if single-spaced
+    if exact:
+        spaced = lowered.replace("\n", " ")
+        if "  " in spaced:
+            spaced = None
     for ref_i in refs:
         relaxed = ruleset.relaxed(ref_i)
         if relaxed is None:
             return True
-        pattern, star, underscore, starts = relaxed
+        pattern, star, underscore, starts, spaced_starts = relaxed
         if (star and rendered.dropped_star) or (underscore and rendered.dropped_underscore):
             return True  # it could match a character the copy lost: cannot tell
+        # the places where the pattern can start: its start strings through spaces where the
+        # copy is single-spaced ("the best "), else those up to the first space ("the")
+        if spaced_starts is not None and spaced is not None:
+            places = spaced_starts.find_matches_as_indexes(spaced, overlapping=True)
+        elif starts is not None and exact:
+            places = starts.find_matches_as_indexes(lowered, overlapping=True)
+        else:
+            places = None
         try:
-            if starts is not None and exact:
-                for _word, start, _end in starts.find_matches_as_indexes(lowered, overlapping=True):
+            if places is not None:
+                for _word, start, _end in places:
                     if pattern.match(text, start, timeout=MATCH_TIMEOUT):
                         return True
             elif pattern.search(text, timeout=MATCH_TIMEOUT):
@@ -325,7 +338,6 @@ _CODE_SPAN = re.compile(r"``*[^`\n]*`+")  # ("`+" at the start would make re try
 _SCREEN_UNSAFE = re.compile(f"[{HARD_CHARS}\r]|!\\[|\\[\\^")
 _UNSAFE_CLASS = re.compile(f"[{HARD_CHARS}\r]")
 _UNSAFE_ASCII = tuple(c for c in map(chr, range(128)) if _UNSAFE_CLASS.match(c)) + ("![", "[^")
-_ODD_ASCII_SPACES = tuple(c for c in map(chr, range(128)) if c.isspace() and c not in " \n")
 
 
 def _screen_unsafe(piece: str) -> bool:
@@ -336,11 +348,6 @@ def _screen_unsafe(piece: str) -> bool:
     return _SCREEN_UNSAFE.search(piece) is not None
 
 
-def _odd_space(text: str) -> bool:
-    """Whitespace other than " " and "\n" in ``text`` (``_ODD_SPACE``), by ``in`` on ASCII."""
-    if text.isascii():
-        return any(c in text for c in _ODD_ASCII_SPACES)
-    return _ODD_SPACE.search(text) is not None
 # the Document's one-for-one character normalisation (but spaces and line breaks, which the
 # scan and the relaxed patterns' \s see anyway), and its removed characters
 _PLAIN_CHARS = tuple((chr(code), plain) for code, plain in _TRANSLATE.items() if plain not in (" ", "\n")) \
@@ -369,7 +376,8 @@ def screen_page(page: str, code: str = " \u2026 ") -> str:
         text = _CODE_SPAN.sub(code, text)  # what the Markdown reader puts for inline code
     if "<" in text:
         text = _TAG.sub(" ", text)
-    text = "\n".join(line.strip(" \t") for line in text.split("\n"))  # as the reader strips lines
+    if "\t" in text or "\n " in text or " \n" in text or text[:1] == " " or text[-1:] == " ":
+        text = "\n".join(line.strip(" \t") for line in text.split("\n"))  # as the reader strips lines
     if not text.isascii():
         for char, plain in _PLAIN_CHARS:  # quotes, dashes, invisible characters (str.replace: fast)
             if char in text:

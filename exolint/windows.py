@@ -119,6 +119,17 @@ def without_blank(windows: list[tuple[int, int]], text: str) -> list[tuple[int, 
             if hi - lo > _SHORT or (hi > lo and not text[lo:hi].isspace())]
 
 
+_ODD_SPACE = re.compile(r"[^\S \n]")
+_ODD_ASCII_SPACES = tuple(c for c in map(chr, range(128)) if c.isspace() and c not in " \n")
+
+
+def odd_space(text: str) -> bool:
+    """Whitespace other than " " and "\n" in ``text`` (``_ODD_SPACE``), by ``in`` on ASCII."""
+    if text.isascii():
+        return any(c in text for c in _ODD_ASCII_SPACES)
+    return _ODD_SPACE.search(text) is not None
+
+
 _BLOCK_BREAK = regex.compile(r"\n[^\S\n]*\n")  # regex's \s, as the patterns see whitespace
 
 

@@ -37,7 +37,7 @@ def test_fast_path_equals_brute_force(monkeypatch):
     monkeypatch.setattr(api, "parses_sparsely", lambda path, source: False)
     monkeypatch.setattr(api, "may_have_findings", lambda source, ruleset: True)  # no pre-check
     monkeypatch.setattr(RuleSet, "plan", lambda self, text: [  # every pattern, whole text
-        (rule, [(p, None, 300) for p in rule.compiled]) for rule in self.rules])
+        (rule, [(p, None, 300, None) for p in rule.compiled]) for rule in self.rules])
     reference = _findings(FILES, RuleSet.load())
     assert fast == reference
 
@@ -62,7 +62,7 @@ def test_markup_and_spacing_never_hide_a_finding(tmp_path, copy):
 
 
 def _whole_text_plan(self, text):
-    return [(rule, [(p, None, 300) for p in rule.compiled]) for rule in self.rules]
+    return [(rule, [(p, None, 300, None) for p in rule.compiled]) for rule in self.rules]
 
 
 @pytest.mark.parametrize("name,text", [

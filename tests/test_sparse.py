@@ -224,6 +224,7 @@ def test_a_page_holding_the_screen_sentinel_is_parsed_whole(tmp_path):
                max_size=12))
 def test_fast_character_checks_equal_their_regexes(text):
     import exolint.sparse as sp
+    from exolint import windows
 
     assert sp._screen_unsafe(text) == bool(sp._SCREEN_UNSAFE.search(text))
-    assert sp._odd_space(text) == bool(sp._ODD_SPACE.search(text))
+    assert windows.odd_space(text) == bool(windows._ODD_SPACE.search(text))

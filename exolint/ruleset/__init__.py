@@ -54,8 +54,10 @@ class RuleSet:
 
     def relaxed(self, ref_index: int):
         """(relaxed compiled pattern, can match "*", can match "_", automaton of the lower-cased
-        literals every match starts with or None) for an index pattern, or None when it has no
-        relaxed form (see ``patterns.relaxed_pattern``). Built once per pattern, on first use."""
+        literals every match starts with or None, the same for strings through spaces or None)
+        for an index pattern, or None when it has no relaxed form (see
+        ``patterns.relaxed_pattern`` and ``patterns.leading_words``). Built once per pattern,
+        on first use."""
         if ref_index not in self._relaxed:
             import regex
 
@@ -65,14 +67,15 @@ class RuleSet:
             rule = self.rules[ref.rule_index]
             compiled = rule.compiled[ref.pattern_index]
             forms = rule.pattern_relaxed
-            body, star, underscore, starts = (forms[ref.pattern_index] if ref.pattern_index < len(forms)
-                                              else relaxed_forms(compiled))
+            body, star, underscore, starts, spaced = (forms[ref.pattern_index] if ref.pattern_index < len(forms)
+                                                      else relaxed_forms(compiled))
             entry = None
             if body is not None:
                 try:
                     program = _resolved(body) if isinstance(body, LazyPattern) \
                         else regex.compile(body, compiled.flags)
-                    entry = (program, star, underscore, _automaton(starts))
+                    entry = (program, star, underscore, _automaton(starts),
+                             _automaton(spaced) if spaced != starts else None)
                 except regex.error:
                     entry = None
             self._relaxed[ref_index] = entry
@@ -101,10 +104,10 @@ class RuleSet:
         seen = sorted({ref.rule_index for ref in idx.unanchored})
         return [self.rules[i] for i in seen]
 
-    def plan(self, text: str) -> list[tuple[Rule, list[tuple[object, list[tuple[int, int]] | None]]]]:
+    def plan(self, text: str) -> list[tuple[Rule, list[tuple]]]:
         """Candidate rules in rule order, each with its candidate patterns and, per pattern, the
-        spans of ``text`` around which it must run (None: the whole text) and how far from those
-        spans a match can reach.
+        spans of ``text`` around which it must run (None: the whole text), how far from those
+        spans a match can reach, and where it can start (``start_places`` or None).
 
         No match runs across a blank line (the engine cuts its windows there), so the text is
         taken block by block: a pattern runs in the blocks that hold all its required groups
@@ -133,16 +136,27 @@ class RuleSet:
             for ref_i, spans in idx.pivots(lowered[a:b]).items():
                 moved = [(s + a, e + a) for s, e in spans]
                 found.setdefault(ref_i, []).append((moved, idx.refs[ref_i].reach))
-        per_rule: dict[int, list[tuple[object, list[tuple[int, int]] | None]]] = {}
+        per_rule: dict[int, list[tuple]] = {}
         for ref_i in sorted(found):
             ref = idx.refs[ref_i]
             pattern = _resolved(self.rules[ref.rule_index].compiled[ref.pattern_index])
+            places = self.start_places(ref_i) if exact else None
             for spans, reach in found[ref_i]:
-                per_rule.setdefault(ref.rule_index, []).append((pattern, spans if exact else None, reach))
+                per_rule.setdefault(ref.rule_index, []).append(
+                    (pattern, spans if exact else None, reach, places))
         for ref in idx.unanchored:
             pattern = self.rules[ref.rule_index].compiled[ref.pattern_index]
-            per_rule.setdefault(ref.rule_index, []).append((pattern, None, ref.reach))
+            per_rule.setdefault(ref.rule_index, []).append((pattern, None, ref.reach, None))
         return [(self.rules[i], per_rule[i]) for i in sorted(per_rule)]
+
+    def start_places(self, ref_index: int) -> tuple | None:
+        """(automaton of the strings every match of the pattern starts with, the same through
+        spaces; see ``relaxed``), or None when it has neither: where in a lower-cased text the
+        pattern can start, so the engine tries it only there."""
+        relaxed = self.relaxed(ref_index)
+        if relaxed is None or (relaxed[3] is None and relaxed[4] is None):
+            return None
+        return relaxed[3], relaxed[4]
 
     def candidates(self, text: str) -> list[Rule]:
         """Rules that may match ``text`` (in rule order)."""

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Callable
 
-FORMAT = b"exolint-rules-cache-2"
+FORMAT = b"exolint-rules-cache-3"
 _KEEP = 8  # old entries beyond this many are removed
 
 

@@ -308,13 +308,13 @@ def _relaxed_compiled(pattern: LazyPattern) -> tuple:
     """``relaxed_forms`` with the relaxed body compiled now, so the rule cache stores its program
     (``LazyPattern``) and no later run compiles it again; the body stays a string if it does not
     compile (``RuleSet.relaxed`` then does without it)."""
-    body, star, underscore, starts = relaxed_forms(pattern)
+    body, *rest = relaxed_forms(pattern)
     if body is not None:
         try:
             body = LazyPattern.of(regex.compile(body, pattern.flags))
         except regex.error:
             pass
-    return body, star, underscore, starts
+    return (body, *rest)
 
 
 # -- locating lines for error messages -----------------------------------------------------------

@@ -205,11 +205,13 @@ def _word_guard_head(body: str) -> str:
 
 def relaxed_forms(compiled) -> tuple:
     """(relaxed body or None, can it match "*", can it match "_", strings every match of it
-    starts with or None) for a compiled pattern: computed once when rules load, and cached."""
+    starts with or None, the same through spaces or None: see ``leading_words``) for a compiled
+    pattern: computed once when rules load, and cached."""
     body = None if has_fuzzy_constraint(compiled.pattern) else relaxed_pattern(compiled.pattern)
     if body is None:
-        return (None, True, True, None)
-    return (body, can_match_char(body, "*"), can_match_char(body, "_"), leading_words(body))
+        return (None, True, True, None, None)
+    return (body, can_match_char(body, "*"), can_match_char(body, "_"), leading_words(body),
+            leading_words(body, through_spaces=True))
 
 
 def relaxed_pattern(compiled_source: str) -> str | None:
@@ -381,22 +383,27 @@ def _class_accepts(op, av, char: str) -> bool:
     return hit != negate
 
 
-def leading_words(pattern: str) -> frozenset[str] | None:
+def leading_words(pattern: str, through_spaces: bool = False) -> frozenset[str] | None:
     """Lower-cased strings one of which every match of ``pattern`` starts with, or None when
     that cannot be told (a class other than digits, an optional start, ``re``-incompatible syntax).
 
     A literal start shorter than 3 characters is kept only when whitespace follows it, as the two
     strings ``"iv "`` and ``"iv\\n"`` (callers must then make sure the text has no other whitespace
     character); a digit class start gives the ten digits.
+
+    ``through_spaces``: the strings run on across whitespace items as one space ("the best "
+    rather than "the"), and hold no line break. They are then the starts in the text lower-cased
+    with line breaks as spaces, for a text whose whitespace is single spaces and line breaks,
+    never two in a row (``single_spaced``): there each whitespace item matches one character.
     """
     try:
         parsed = parse(pattern, 0)
     except Exception:
         return None
-    starts = _starts(list(parsed))
+    starts = _starts(list(parsed), through_spaces)
     if not starts:
         return None
-    lowered = {x.lower() for x in starts}
+    lowered = {x.lower().replace("\n", " ") if through_spaces else x.lower() for x in starts}
     # "result" covers "results": keep only strings no other one is a prefix of
     return frozenset(x for x in lowered if not any(y != x and x.startswith(y) for y in lowered))
 
@@ -420,9 +427,9 @@ class _NoStarts(Exception):
     pass
 
 
-def _starts(items: list) -> set[str] | None:
+def _starts(items: list, through_spaces: bool = False) -> set[str] | None:
     try:
-        found = _seq_starts(items, {("", True)})
+        found = _seq_starts(items, {("", True)}, through_spaces)
     except _NoStarts:
         return None
     out = set()
@@ -440,7 +447,8 @@ def _close(text: str) -> tuple[str, bool]:
     raise _NoStarts
 
 
-def _seq_starts(items: list, starts: set[tuple[str, bool]]) -> set[tuple[str, bool]]:
+def _seq_starts(items: list, starts: set[tuple[str, bool]], through_spaces: bool = False
+                ) -> set[tuple[str, bool]]:
     """Extend each open prefix in ``starts`` by the sequence ``items``."""
     for op, av in items:
         if all(not o for _t, o in starts):
@@ -453,15 +461,17 @@ def _seq_starts(items: list, starts: set[tuple[str, bool]]) -> set[tuple[str, bo
         elif op in _ZERO_WIDTH:
             new |= {(t, True) for t in todo}
         elif op == _SUBPATTERN:
-            new |= _seq_starts(list(av[-1]), {(t, True) for t in todo})
+            new |= _seq_starts(list(av[-1]), {(t, True) for t in todo}, through_spaces)
         elif _ATOMIC_GROUP is not None and op == _ATOMIC_GROUP:
-            new |= _seq_starts(list(av), {(t, True) for t in todo})
+            new |= _seq_starts(list(av), {(t, True) for t in todo}, through_spaces)
         elif op == _BRANCH:
             for branch in av[1]:
-                new |= _seq_starts(list(branch), {(t, True) for t in todo})
+                new |= _seq_starts(list(branch), {(t, True) for t in todo}, through_spaces)
         elif _is_space_item(op, av):
             for t in todo:
-                if len(t) >= 3:
+                if through_spaces and t and not t[-1].isspace():
+                    new.add((t + " ", True))  # one character in a single-spaced text
+                elif len(t) >= 3:
                     new.add((t, False))
                 elif t and not t[-1].isspace():
                     new |= {(t + " ", False), (t + "\n", False)}
@@ -474,9 +484,9 @@ def _seq_starts(items: list, starts: set[tuple[str, bool]]) -> set[tuple[str, bo
             lo, hi, body = av
             if lo == 0 and hi == 1:  # optional: with and without it
                 new |= {(t, True) for t in todo}
-                new |= _seq_starts(list(body), {(t, True) for t in todo})
+                new |= _seq_starts(list(body), {(t, True) for t in todo}, through_spaces)
             elif lo >= 1:
-                once = _seq_starts(list(body), {(t, True) for t in todo})
+                once = _seq_starts(list(body), {(t, True) for t in todo}, through_spaces)
                 new |= {(t, True) if hi == 1 else _close(t) if o else (t, o) for t, o in once}
             else:
                 new |= {_close(t) for t in todo}
