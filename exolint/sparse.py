@@ -338,21 +338,32 @@ _CODE_SPAN = re.compile(r"``*[^`\n]*`+")  # ("`+" at the start would make re try
 _SCREEN_UNSAFE = re.compile(f"[{HARD_CHARS}\r]|!\\[|\\[\\^")
 _UNSAFE_CLASS = re.compile(f"[{HARD_CHARS}\r]")
 _UNSAFE_ASCII = tuple(c for c in map(chr, range(128)) if _UNSAFE_CLASS.match(c)) + ("![", "[^")
+_UNSAFE_ALL = _UNSAFE_ASCII + tuple(c for c in HARD_CHARS if not c.isascii())
 
 
 def _screen_unsafe(piece: str) -> bool:
-    """``_SCREEN_UNSAFE.search(piece)``; on ASCII text by ``in`` tests, which beat a regex whose
-    first character is a class or an alternative (re tries it at every position)."""
-    if piece.isascii():
-        return any(s in piece for s in _UNSAFE_ASCII)
-    return _SCREEN_UNSAFE.search(piece) is not None
+    """``_SCREEN_UNSAFE.search(piece)``, by ``in`` tests, which beat a regex whose first
+    character is a class or an alternative (re tries it at every position)."""
+    return any(s in piece for s in (_UNSAFE_ASCII if piece.isascii() else _UNSAFE_ALL))
 
 
 # the Document's one-for-one character normalisation (but spaces and line breaks, which the
 # scan and the relaxed patterns' \s see anyway), and its removed characters
 _PLAIN_CHARS = tuple((chr(code), plain) for code, plain in _TRANSLATE.items() if plain not in (" ", "\n")) \
     + tuple((char, "") for char in sorted(_REMOVE))
+_PLAIN_PUNCTUATION = tuple((char, plain) for char, plain in _PLAIN_CHARS if plain)
 _ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+
+
+def plain_punctuation(text: str) -> str:
+    """``text`` with typographic quotes and dashes as their ASCII forms (one for one: offsets
+    stay): copy that holds only those, as most copy does, becomes ASCII, on which str and re
+    work much faster. No Markdown construct the screen looks at involves them."""
+    if not text.isascii():
+        for char, plain in _PLAIN_PUNCTUATION:
+            if char in text:
+                text = text.replace(char, plain)
+    return text
 
 
 def screen_page(page: str, code: str = " \u2026 ") -> str:
@@ -362,7 +373,7 @@ def screen_page(page: str, code: str = " \u2026 ") -> str:
     runs across a block's start. With the emphasis and bracket
     characters dropped too (``MARKUP_BYTES``: "exo**somes**", "[side effects](/x)"), it is the
     copy of a chunk that ``_SCREEN_UNSAFE`` does not match, up to dropped ``*`` and ``_``."""
-    text = page
+    text = plain_punctuation(page)  # first: the regexes below then run on ASCII text
     if "&" in text:
         import html
 
@@ -379,7 +390,7 @@ def screen_page(page: str, code: str = " \u2026 ") -> str:
     if "\t" in text or "\n " in text or " \n" in text or text[:1] == " " or text[-1:] == " ":
         text = "\n".join(line.strip(" \t") for line in text.split("\n"))  # as the reader strips lines
     if not text.isascii():
-        for char, plain in _PLAIN_CHARS:  # quotes, dashes, invisible characters (str.replace: fast)
+        for char, plain in _PLAIN_CHARS:  # invisible characters, and what entities gave (str.replace: fast)
             if char in text:
                 text = text.replace(char, plain)
     return text  # the ASCII markup characters go in scan_text (``MARKUP_BYTES``)
