@@ -267,31 +267,38 @@ def matched_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: Rul
         screened = candidate_chunks(source, spans[first:last], ruleset)
         if screened is None:  # cannot be screened (see candidate_chunks): parse all of it
             return [True] * len(spans)
-        found, copies = screened
+        found, copies, stood_in = screened
         for i, refs in found.items():
             a, b, _always = spans[first + i]
             keep[first + i] = _chunk_matches(source[a:b], refs, ruleset, markdown,
-                                             copies[i] if len(copies) == last - first else None)
+                                             copies[i] if len(copies) == last - first else None,
+                                             stood_in)
         first = last
     return keep
 
 
 def _chunk_matches(piece: str, refs: set[int] | None, ruleset: RuleSet, markdown: bool,
-                   screen: str | None = None) -> bool:
+                   screen: str | None = None, stood_in: bool = False) -> bool:
     """Whether one of the patterns ``refs`` (None: keep the chunk outright) matches the chunk's
     copy, with its assertions removed (``RuleSet.relaxed``: it can only match more). The copy of
-    a Markdown chunk is its ``screen`` when that can be trusted, else ``chunktext.render``'s."""
+    a Markdown chunk is its ``screen`` when that can be trusted, else ``chunktext.render``'s.
+    ``stood_in``: inline code in ``screen`` stands as ``_CODE_MARK``, not the reader's
+    ellipsis; start strings are looked for in that ASCII form (none holds either character)."""
     if refs is None:
         return True
     if markdown and screen is not None and not _screen_unsafe(piece):
+        seen = screen
+        if stood_in and _CODE_MARK in screen:
+            screen = screen.replace(_CODE_MARK, _CODE_PLACEHOLDER[1])
         rendered = ChunkText(screen, "*" in piece, "_" in piece)
     else:
         rendered = render(piece, markdown)
-    if rendered is None:
-        return True  # not a simple chunk: its copy is not known before parsing
+        if rendered is None:
+            return True  # not a simple chunk: its copy is not known before parsing
+        seen = rendered.text
     text = rendered.text
-    lowered = text.lower()
-    exact = len(lowered) == len(text) and not _odd_space(text)
+    lowered = seen.lower()  # (same length as text: the stand-in is one character for one)
+    exact = len(lowered) == len(text) and not _odd_space(seen)
     spaced = None  # the lower-cased copy with line breaks as spaces, if single-spaced
     if exact:
         spaced = lowered.replace("\n", " ")
@@ -338,13 +345,15 @@ _CODE_SPAN = re.compile(r"``*[^`\n]*`+")  # ("`+" at the start would make re try
 _SCREEN_UNSAFE = re.compile(f"[{HARD_CHARS}\r]|!\\[|\\[\\^")
 _UNSAFE_CLASS = re.compile(f"[{HARD_CHARS}\r]")
 _UNSAFE_ASCII = tuple(c for c in map(chr, range(128)) if _UNSAFE_CLASS.match(c)) + ("![", "[^")
-_UNSAFE_ALL = _UNSAFE_ASCII + tuple(c for c in HARD_CHARS if not c.isascii())
+_UNSAFE_WIDE = tuple(c for c in _UNSAFE_ASCII if c != "\x00") + tuple(c for c in HARD_CHARS if not c.isascii())
 
 
 def _screen_unsafe(piece: str) -> bool:
-    """``_SCREEN_UNSAFE.search(piece)``, by ``in`` tests, which beat a regex whose first
-    character is a class or an alternative (re tries it at every position)."""
-    return any(s in piece for s in (_UNSAFE_ASCII if piece.isascii() else _UNSAFE_ALL))
+    """``_SCREEN_UNSAFE.search(piece)`` for a chunk of a page without NUL (``candidate_chunks``
+    parses a page that holds one whole), by ``in`` tests, which beat a regex whose first
+    character is a class or an alternative (re tries it at every position). (On text with
+    characters beyond Latin-1, looking for NUL would stop at every character's zero byte.)"""
+    return any(s in piece for s in (_UNSAFE_ASCII if piece.isascii() else _UNSAFE_WIDE))
 
 
 # the Document's one-for-one character normalisation (but spaces and line breaks, which the
@@ -400,9 +409,10 @@ MARKUP_BYTES = b"*_`\\[]"  # dropped from the screen: "exo**somes**", "[side eff
 
 
 def candidate_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: RuleSet
-                     ) -> tuple[dict[int, set[int] | None], list[str]] | None:
+                     ) -> tuple[dict[int, set[int] | None], list[str], bool] | None:
     """The chunks worth a closer look, each with the patterns (index refs) to try there, or
-    None to keep it outright, and each chunk's screen (``screen_page``).
+    None to keep it outright; each chunk's screen (``screen_page``); and whether inline code
+    stands as ``_CODE_MARK`` in those screens (else as the reader's placeholder).
 
     The chunks are those whose part of the page-wide screen holds all of some pattern's required
     strings (``AnchorIndex.block_refs``: no match runs across a blank line, so a match and all
@@ -440,9 +450,7 @@ def candidate_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: R
             found[c] = {twins[r] for r in refs}
     copies = copy.encode("utf-8", "surrogatepass").translate(None, MARKUP_BYTES).decode(
         "utf-8", "surrogatepass")
-    if stand_in and _CODE_MARK in copies:
-        copies = copies.replace(_CODE_MARK, _CODE_PLACEHOLDER[1])
-    return found, copies.split(_SEPARATOR_LINE)
+    return found, copies.split(_SEPARATOR_LINE), stand_in
 
 
 _DIRECTIVE = "exolint"

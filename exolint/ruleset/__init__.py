@@ -74,8 +74,8 @@ class RuleSet:
                 try:
                     program = _resolved(body) if isinstance(body, LazyPattern) \
                         else regex.compile(body, compiled.flags)
-                    entry = (program, star, underscore, _automaton(starts),
-                             _automaton(spaced) if spaced != starts else None)
+                    entry = (program, star, underscore, _start_automaton(starts),
+                             _start_automaton(spaced) if spaced != starts else None)
                 except regex.error:
                     entry = None
             self._relaxed[ref_index] = entry
@@ -212,6 +212,15 @@ def _grouped(blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def _resolved(pattern):
     """The compiled pattern behind a LazyPattern (calls through the proxy cost a lookup each)."""
     return pattern.compiled() if isinstance(pattern, LazyPattern) else pattern
+
+
+def _start_automaton(words):
+    """``_automaton`` of a pattern's start strings, or None when one holds the ellipsis: the
+    relaxed check looks for them in copy where inline code's placeholder ellipsis stands as a
+    control character (``sparse._CODE_MARK``)."""
+    if words and any("\u2026" in w for w in words):
+        return None
+    return _automaton(words)
 
 
 def _automaton(words):
