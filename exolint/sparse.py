@@ -259,12 +259,13 @@ def matched_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: Rul
     relaxed, matches the copy (``_chunk_matches``).
     """
     keep = [False] * len(spans)
+    plain = plain_punctuation(source)  # usually ASCII: slices and character tests are cheaper
     first = 0
     while first < len(spans):  # batches of about BATCH characters bound memory on huge files
         last = first + 1
         while last < len(spans) and spans[last][1] - spans[first][0] <= BATCH:
             last += 1
-        screened = candidate_chunks(source, spans[first:last], ruleset)
+        screened = candidate_chunks(plain, spans[first:last], ruleset)
         if screened is None:  # cannot be screened (see candidate_chunks): parse all of it
             return [True] * len(spans)
         found, copies, stood_in = screened
@@ -272,25 +273,28 @@ def matched_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: Rul
             a, b, _always = spans[first + i]
             keep[first + i] = _chunk_matches(source[a:b], refs, ruleset, markdown,
                                              copies[i] if len(copies) == last - first else None,
-                                             stood_in)
+                                             stood_in, plain[a:b])
         first = last
     return keep
 
 
 def _chunk_matches(piece: str, refs: set[int] | None, ruleset: RuleSet, markdown: bool,
-                   screen: str | None = None, stood_in: bool = False) -> bool:
+                   screen: str | None = None, stood_in: bool = False, plain: str | None = None) -> bool:
     """Whether one of the patterns ``refs`` (None: keep the chunk outright) matches the chunk's
     copy, with its assertions removed (``RuleSet.relaxed``: it can only match more). The copy of
     a Markdown chunk is its ``screen`` when that can be trusted, else ``chunktext.render``'s.
     ``stood_in``: inline code in ``screen`` stands as ``_CODE_MARK``, not the reader's
-    ellipsis; start strings are looked for in that ASCII form (none holds either character)."""
+    ellipsis; start strings are looked for in that ASCII form (none holds either character).
+    ``plain``: ``piece`` with ``plain_punctuation`` (the same markup characters, usually ASCII)."""
     if refs is None:
         return True
-    if markdown and screen is not None and not _screen_unsafe(piece):
+    if plain is None:
+        plain = piece
+    if markdown and screen is not None and not _screen_unsafe(plain):
         seen = screen
         if stood_in and _CODE_MARK in screen:
             screen = screen.replace(_CODE_MARK, _CODE_PLACEHOLDER[1])
-        rendered = ChunkText(screen, "*" in piece, "_" in piece)
+        rendered = ChunkText(screen, "*" in plain, "_" in plain)
     else:
         rendered = render(piece, markdown)
         if rendered is None:
@@ -422,7 +426,7 @@ def candidate_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: R
     """
     if not spans or ruleset.index().unanchored:
         return None  # (a pattern without required strings could match in any chunk)
-    page = _SEPARATOR_LINE.join(source[a:b] for a, b, _ in spans)
+    page = plain_punctuation(_SEPARATOR_LINE.join(source[a:b] for a, b, _ in spans))  # (once only)
     if page.count(_SENTINEL) != len(spans) - 1:  # the batch itself holds the separator
         return None  # (checked on this batch only: a whole huge file per batch is quadratic)
     # code spans stand as an ASCII character while the page is scanned, so that a page whose
@@ -431,7 +435,9 @@ def candidate_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: R
     stand_in = _CODE_MARK not in page and not ruleset.index().holds_char(_CODE_PLACEHOLDER[1])
     copy = screen_page(page, _CODE_PLACEHOLDER.replace(_CODE_PLACEHOLDER[1], _CODE_MARK)
                        if stand_in else _CODE_PLACEHOLDER)
-    screened = scan_text(copy.lower(), delete=MARKUP_BYTES)[0]
+    copies = copy.encode("utf-8", "surrogatepass").translate(None, MARKUP_BYTES).decode(
+        "utf-8", "surrogatepass")
+    screened = scan_text(copies.lower())[0]  # (lower-casing makes no markup character)
     bounds = [0]  # start of each chunk in the screen
     at = screened.find(_SENTINEL)
     while at >= 0:
@@ -448,8 +454,6 @@ def candidate_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: R
     for c, refs in ruleset.index().block_refs(screened).items():
         if c not in found:
             found[c] = {twins[r] for r in refs}
-    copies = copy.encode("utf-8", "surrogatepass").translate(None, MARKUP_BYTES).decode(
-        "utf-8", "surrogatepass")
     return found, copies.split(_SEPARATOR_LINE), stand_in
 
 

@@ -9,6 +9,7 @@ A broken block raises ReaderError naming the line.
 from __future__ import annotations
 
 import fnmatch
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -77,9 +78,13 @@ def find_front_matter(source: str) -> tuple[str, int, int, int] | None:
     raise ReaderError(f"front matter opened on line 1 with '{first.rstrip()}' is never closed")
 
 
+@functools.lru_cache(maxsize=32)
 def copy_field_matcher(patterns) -> "callable":
+    """Whether a dotted field path is copy, per the glob ``patterns`` (a tuple); the matcher and
+    its answers are kept, as every page of a site has the same few fields."""
     pats = [p.lower() for p in patterns]
 
+    @functools.lru_cache(maxsize=1024)
     def is_copy(path: str) -> bool:
         leaf = path.rsplit(".", 1)[-1].lower()
         return any(fnmatch.fnmatchcase(leaf, p) or fnmatch.fnmatchcase(path.lower(), p) for p in pats)
@@ -93,7 +98,7 @@ def parse_front_matter(source: str, copy_fields=DEFAULT_COPY_FIELDS) -> FrontMat
         return None
     kind, body_start, body_end, end = found
     fm = FrontMatter(kind=kind, end=end)
-    is_copy = copy_field_matcher(copy_fields)
+    is_copy = copy_field_matcher(tuple(copy_fields))
     first_body_line = source.count("\n", 0, body_start) + 1
     if kind == "yaml":
         _parse_yaml(source, body_start, body_end, fm, is_copy, first_body_line)
