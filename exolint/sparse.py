@@ -259,19 +259,22 @@ def matched_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: Rul
     relaxed, matches the copy (``_chunk_matches``).
     """
     keep = [False] * len(spans)
-    plain = plain_punctuation(source)  # usually ASCII: slices and character tests are cheaper
     first = 0
     while first < len(spans):  # batches of about BATCH characters bound memory on huge files
         last = first + 1
         while last < len(spans) and spans[last][1] - spans[first][0] <= BATCH:
             last += 1
-        screened = candidate_chunks(plain, spans[first:last], ruleset)
+        base = spans[first][0]
+        # the batch's source, usually ASCII then: slices and character tests are cheaper
+        plain = plain_punctuation(source[base:spans[last - 1][1]])
+        batch = [(a - base, b - base, always) for a, b, always in spans[first:last]]
+        screened = candidate_chunks(plain, batch, ruleset)
         if screened is None:  # cannot be screened (see candidate_chunks): parse all of it
             return [True] * len(spans)
         found, copies, stood_in = screened
         for i, refs in found.items():
-            a, b, _always = spans[first + i]
-            keep[first + i] = _chunk_matches(source[a:b], refs, ruleset, markdown,
+            a, b, _always = batch[i]
+            keep[first + i] = _chunk_matches(source[base + a:base + b], refs, ruleset, markdown,
                                              copies[i] if len(copies) == last - first else None,
                                              stood_in, plain[a:b])
         first = last
