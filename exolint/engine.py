@@ -10,7 +10,7 @@ from .ruleset import Rule, RuleSet
 from .ruleset.model import SearchList
 from .sentences import sentence_begin, sentence_stop
 from .windows import (MAX_MATCH, block_breaks, ends_inside_word, match_windows, odd_space,
-                      split_at, touching, without_blank)
+                      split_at, start_hits, touching, without_blank)
 
 MATCH_TIMEOUT = 1.0  # seconds one pattern may spend on one document
 
@@ -129,17 +129,9 @@ def _matches_at_starts(pat, text: str, lo: int, hi: int, deadline: float, places
     one of the strings every match of it starts with occurs (``RuleSet.start_places``), left to
     right, each after the end of the match before (as finditer goes on). ``regex`` walks a
     pattern that opens with a long alternation through every position of the window itself."""
-    short, spaced = places
-    piece = lowered[lo:hi]
-    hits = None
-    if spaced is not None:
-        single = piece.replace("\n", " ")
-        if "  " not in single:
-            hits = spaced.find_matches_as_indexes(single, overlapping=True)
+    hits = start_hits(*places, lowered[lo:hi])
     if hits is None:
-        if short is None:
-            return pat.finditer(text, lo, hi, timeout=max(deadline - time.monotonic(), 0.001))
-        hits = short.find_matches_as_indexes(piece, overlapping=True)
+        return pat.finditer(text, lo, hi, timeout=max(deadline - time.monotonic(), 0.001))
     found = []
     last = lo
     match = pat.match

@@ -29,7 +29,7 @@ from .document import _REMOVE, _TRANSLATE
 from .ruleset import RuleSet
 from .ruleset.index import BLOCK_SEPARATOR
 from .ruleset.literals import scan_text
-from .windows import odd_space as _odd_space
+from .windows import odd_space as _odd_space, single_spaced, start_hits
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
@@ -306,11 +306,7 @@ def _chunk_matches(piece: str, refs: set[int] | None, ruleset: RuleSet, markdown
     text = rendered.text
     lowered = seen.lower()  # (same length as text: the stand-in is one character for one)
     exact = len(lowered) == len(text) and not _odd_space(seen)
-    spaced = None  # the lower-cased copy with line breaks as spaces, if single-spaced
-    if exact:
-        spaced = lowered.replace("\n", " ")
-        if "  " in spaced:
-            spaced = None
+    single = single_spaced(lowered) if exact else ""
     for ref_i in refs:
         relaxed = ruleset.relaxed(ref_i)
         if relaxed is None:
@@ -320,12 +316,7 @@ def _chunk_matches(piece: str, refs: set[int] | None, ruleset: RuleSet, markdown
             return True  # it could match a character the copy lost: cannot tell
         # the places where the pattern can start: its start strings through spaces where the
         # copy is single-spaced ("the best "), else those up to the first space ("the")
-        if spaced_starts is not None and spaced is not None:
-            places = spaced_starts.find_matches_as_indexes(spaced, overlapping=True)
-        elif starts is not None and exact:
-            places = starts.find_matches_as_indexes(lowered, overlapping=True)
-        else:
-            places = None
+        places = start_hits(starts, spaced_starts, lowered, single) if exact else None
         try:
             if places is not None:
                 for _word, start, _end in places:

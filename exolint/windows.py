@@ -130,6 +130,28 @@ def odd_space(text: str) -> bool:
     return _ODD_SPACE.search(text) is not None
 
 
+def single_spaced(lowered: str) -> str:
+    """``lowered`` with line breaks as spaces if no two whitespace characters are adjacent in it,
+    else "": the text that start strings through spaces are looked for in."""
+    single = lowered.replace("\n", " ")
+    return "" if "  " in single else single
+
+
+def start_hits(short, spaced, lowered: str, single: str | None = None):
+    """(string, start, end) hits of a pattern's start strings (``RuleSet.start_places``: up to
+    the first space, ``short``; through spaces, ``spaced``) in ``lowered``, a lower-cased text
+    with no whitespace but spaces and line breaks; or None when neither can be used. ``single``:
+    ``single_spaced(lowered)`` when the caller has it."""
+    if spaced is not None:
+        if single is None:
+            single = single_spaced(lowered)
+        if single:
+            return spaced.find_matches_as_indexes(single, overlapping=True)
+    if short is not None:
+        return short.find_matches_as_indexes(lowered, overlapping=True)
+    return None
+
+
 _BLOCK_BREAK = regex.compile(r"\n[^\S\n]*\n")  # regex's \s, as the patterns see whitespace
 
 
