@@ -9,6 +9,8 @@ Globs are gitignore-style (pathspec), relative to the folder of the config file.
 """
 from __future__ import annotations
 
+import os
+
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -298,15 +300,17 @@ class Config:
         self._folder_keys: dict[str, str] = {}  # a path as given -> its resolved folder
         self._shared: dict[str, FileSettings] = {}  # resolved folder -> its files' settings
 
-    def config_for(self, path: str) -> ConfigFile | None:
+    def config_for(self, path: str, is_dir: bool | None = None) -> ConfigFile | None:
+        """The configuration file that governs ``path`` (``is_dir``: whether it is a folder,
+        when the caller knows: discovery does, and a stat per file is then saved)."""
         if self.forced is not None:
             return self.forced
         folder_key = self._folder_keys.get(path)  # resolving a folder costs a stat per part
         if folder_key is None:
-            p = Path(path)
-            folder = p if p.is_dir() else p.parent
-            raw = str(folder)
-            folder_key = self._folder_keys.get(raw) or str(folder.resolve())
+            if is_dir is None:
+                is_dir = os.path.isdir(path)
+            raw = path if is_dir else (os.path.dirname(path) or ".")
+            folder_key = self._folder_keys.get(raw) or str(Path(raw).resolve())
             self._folder_keys[raw] = self._folder_keys[path] = folder_key
         key = folder_key
         if key not in self._by_dir:
@@ -315,10 +319,10 @@ class Config:
             self._by_dir[key] = load_config_file(found) if found else None
         return self._by_dir[key]
 
-    def for_path(self, path: str) -> FileSettings:
+    def for_path(self, path: str, is_dir: bool | None = None) -> FileSettings:
         """The settings of ``path`` (shared between the files of a folder when no per-path
         override can apply: treat the result as read-only)."""
-        cfg = self.config_for(path)
+        cfg = self.config_for(path, is_dir)
         if cfg is None or not cfg.overrides:
             key = self._folder_keys.get(path)
             shared = self._shared.get(key) if key is not None else None

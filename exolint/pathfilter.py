@@ -84,13 +84,13 @@ def gitignored(path: str, is_dir: bool) -> bool:
 def make_skip(config: Config | None, respect_gitignore: bool = True):
     """skip(path, is_dir) for ``discovery.discover``."""
     def skip(path: str, is_dir: bool) -> bool:
-        settings = config.for_path(path) if config is not None else None
+        settings = config.for_path(path, is_dir) if config is not None else None
         if respect_gitignore and (settings is None or settings.respect_gitignore):
             if gitignored(path, is_dir):
                 return True
         if settings is None:
             return False
-        cfg = config.config_for(path)
+        cfg = config.config_for(path, is_dir)
         rel = cfg.relative(path) if cfg is not None else None
         if rel is None:
             return False

@@ -1,4 +1,5 @@
 """The on-disk rule cache: same rules back, never a failure when the cache is unusable."""
+import gc
 import os
 import pickle
 import shutil
@@ -127,3 +128,29 @@ def test_a_program_blob_that_does_not_load_falls_back_to_compiling_the_source():
     old = LazyPattern.__new__(LazyPattern)  # a cache entry from before programs were stored
     old.__setstate__((state[0], state[1]))
     assert old.search("miracle")
+
+
+def test_rule_set_comes_back_with_its_prefilter_index(tmp_path, monkeypatch):
+    """The index over all required strings is built once and stored with the rules: a start-up
+    would otherwise rebuild it (tens of milliseconds for the bundled packs)."""
+    monkeypatch.setenv("EXOLINT_CACHE_DIR", str(tmp_path / "c"))
+    first = load()
+    second = load()
+    assert second._index is not None and second._index._by_prefix is not None
+    assert second.index().words == first.index().words
+    assert second.index()._masks == first.index()._masks
+    assert second.index()._automaton is None  # not picklable: built where a long run needs it
+    assert [f.match for f in _check(second)] == [f.match for f in _check(first)]
+    assert gc.isenabled()  # switched off only while the cache entry is read
+
+
+def test_rule_list_and_rule_set_are_separate_entries(tmp_path, monkeypatch):
+    from exolint.ruleset import load_rules
+
+    monkeypatch.setenv("EXOLINT_CACHE_DIR", str(tmp_path / "c"))
+    rules = load_rules([SAMPLE_RULES], include_bundled=False)
+    ruleset = load()
+    assert isinstance(rules, list) and isinstance(load_rules([SAMPLE_RULES], include_bundled=False), list)
+    assert isinstance(load(), RuleSet)
+    assert [r.id for r in rules] == [r.id for r in ruleset.rules]
+    assert len(list((tmp_path / "c").glob("rules-*.pickle"))) == 2

@@ -7,7 +7,7 @@ from ..windows import block_breaks
 from .index import BLOCK_SEPARATOR, AnchorIndex, PatternRef
 from .literals import scan_text
 from .lazy import LazyPattern
-from .loader import RuleFileError, bundled_rules_dir, load_rules
+from .loader import RuleFileError, bundled_rules_dir, load_built, load_rules
 from .model import CATEGORIES, MARKETS, SEVERITIES, SEVERITY_RANK, Reference, Rule
 
 __all__ = [
@@ -33,7 +33,16 @@ class RuleSet:
 
     @classmethod
     def load(cls, folders: list[Path] | None = None, include_bundled: bool = True) -> "RuleSet":
-        return cls(load_rules(folders, include_bundled))
+        """The rule set of the bundled packs and ``folders``, its prefilter index built; both
+        come from the on-disk cache after the first load (a start-up would spend longer
+        building the index over tens of thousands of strings than checking a page)."""
+        return load_built(folders, include_bundled, cls._indexed, "ruleset")
+
+    @classmethod
+    def _indexed(cls, rules: list[Rule]) -> "RuleSet":
+        ruleset = cls(rules)
+        ruleset.index().prepare()
+        return ruleset
 
     def index(self) -> AnchorIndex:
         if self._index is None:

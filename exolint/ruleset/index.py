@@ -71,7 +71,8 @@ class AnchorIndex:
         self._mask_of: dict[str, int] = {}
         self._even_bits: int | None = None
         self._small_scans = 0
-        self._by_prefix: dict[str, list[tuple[str, int]]] | None = None
+        self._by_prefix: dict[str, tuple[int, ...]] | None = None
+        self._word_list: list[str] | None = None
         self._short_prefixes: list[str] = []
         self._chars_held: dict[str, bool] = {}
 
@@ -86,6 +87,7 @@ class AnchorIndex:
     def __getstate__(self):  # the automaton does not pickle: a spawned worker builds its own
         state = self.__dict__.copy()
         state["_automaton"] = None
+        state["_word_list"] = None  # (rebuilt from ``words`` in a moment)
         return state
 
     def _hits(self, scanned: str) -> list[tuple[int, int, int]]:
@@ -112,21 +114,29 @@ class AnchorIndex:
         hits.pop(len(self.words), None)  # the block separator
         return hits
 
+    def prepare(self) -> None:
+        """Build the table ``_find_each`` searches small texts with (kept in the rule cache)."""
+        if self._by_prefix is None:
+            by_prefix: dict[str, list[int]] = {}
+            for word, wid in self.words.items():
+                by_prefix.setdefault(word[:_PREFIX], []).append(wid)
+            # word ids only (small ints): they pickle and load much faster than (word, id) pairs
+            self._by_prefix = {prefix: tuple(wids) for prefix, wids in by_prefix.items()}
+            self._short_prefixes = [p for p in by_prefix if len(p) < _PREFIX]
+
     def _find_each(self, scanned: str) -> dict[int, list[int]]:
         """``word_hits`` without the automaton: only the strings whose first ``_PREFIX``
         characters occur in the text are looked for, one ``str.find`` at a time."""
-        if self._by_prefix is None:
-            by_prefix: dict[str, list[tuple[str, int]]] = {}
-            for word, wid in self.words.items():
-                by_prefix.setdefault(word[:_PREFIX], []).append((word, wid))
-            self._by_prefix = by_prefix
-            self._short_prefixes = [p for p in by_prefix if len(p) < _PREFIX]
+        self.prepare()
         present = {scanned[i:i + _PREFIX] for i in range(len(scanned))}
         present.update(p for p in self._short_prefixes if p in scanned)
         hits: dict[int, list[int]] = {}
+        if self._word_list is None:
+            self._word_list = list(self.words)  # (the dict is in id order)
+        words = self._word_list
         for prefix in present:
-            for word, wid in self._by_prefix.get(prefix, ()):
-                positions = occurrences(scanned, word)
+            for wid in self._by_prefix.get(prefix, ()):
+                positions = occurrences(scanned, words[wid])
                 if positions:
                     hits[wid] = positions
         return hits

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import Callable, TypeVar
 
 import regex
 
@@ -18,6 +19,8 @@ from .patterns import (PatternError, compile_pattern, has_nested_unbounded_quant
                        pattern_reach, relaxed_forms, required_groups)
 
 from ..tomlparser import tomllib
+
+T = TypeVar("T")
 
 CONTEXTS_FILE = "_contexts.toml"
 MIN_EXAMPLES = 2
@@ -67,6 +70,13 @@ def load_rules(folders: list[Path] | None = None, include_bundled: bool = True) 
     Shared contexts (``_contexts.toml``) load from the bundled folder first, then from each
     given folder (a later definition of the same name wins).
     """
+    return load_built(folders, include_bundled, list, "rules")
+
+
+def load_built(folders: list[Path] | None, include_bundled: bool, build: Callable[[list[Rule]], T],
+               kind: str) -> T:
+    """``build(load_rules(...))``, from the on-disk cache when the same rule files were built
+    into the same ``kind`` of object before (``exolint.ruleset.cache``)."""
     dirs: list[Path] = []
     if include_bundled:
         dirs.append(bundled_rules_dir())
@@ -77,8 +87,8 @@ def load_rules(folders: list[Path] | None = None, include_bundled: bool = True) 
     except RuleFileError:
         files = None  # let the normal load report it
     if files is None:
-        return _load_rules(dirs)
-    return cached(dirs, files, lambda: _load_rules(dirs))
+        return build(_load_rules(dirs))
+    return cached(dirs, files, lambda: build(_load_rules(dirs)), kind)
 
 
 def _load_rules(dirs: list[Path]) -> list[Rule]:
