@@ -346,12 +346,20 @@ _UNSAFE_ASCII = tuple(c for c in map(chr, range(128)) if _UNSAFE_CLASS.match(c))
 _UNSAFE_WIDE = tuple(c for c in _UNSAFE_ASCII if c != "\x00") + tuple(c for c in HARD_CHARS if not c.isascii())
 
 
+_UNSAFE_BYTES = "".join(c for c in _UNSAFE_ASCII if len(c) == 1).encode()
+
+
 def _screen_unsafe(piece: str) -> bool:
     """``_SCREEN_UNSAFE.search(piece)`` for a chunk of a page without NUL (``candidate_chunks``
-    parses a page that holds one whole), by ``in`` tests, which beat a regex whose first
-    character is a class or an alternative (re tries it at every position). (On text with
-    characters beyond Latin-1, looking for NUL would stop at every character's zero byte.)"""
-    return any(s in piece for s in (_UNSAFE_ASCII if piece.isascii() else _UNSAFE_WIDE))
+    parses a page that holds one whole), without a regex whose first character is a class or
+    an alternative (re tries it at every position): on ASCII, the unsafe characters deleted by
+    ``bytes.translate`` (one C pass: 0.4 us for a paragraph, against 2 us for ten ``in``
+    tests); else by ``in`` tests (on text with characters beyond Latin-1, looking for NUL
+    would stop at every character's zero byte)."""
+    if piece.isascii():
+        data = piece.encode()
+        return len(data.translate(None, _UNSAFE_BYTES)) != len(data) or "![" in piece or "[^" in piece
+    return any(s in piece for s in _UNSAFE_WIDE)
 
 
 # the Document's one-for-one character normalisation (but spaces and line breaks, which the

@@ -120,13 +120,15 @@ def without_blank(windows: list[tuple[int, int]], text: str) -> list[tuple[int, 
 
 
 _ODD_SPACE = re.compile(r"[^\S \n]")
-_ODD_ASCII_SPACES = tuple(c for c in map(chr, range(128)) if c.isspace() and c not in " \n")
+_ODD_ASCII_SPACES = "".join(c for c in map(chr, range(128)) if c.isspace() and c not in " \n").encode()
 
 
 def odd_space(text: str) -> bool:
-    """Whitespace other than " " and "\n" in ``text`` (``_ODD_SPACE``), by ``in`` on ASCII."""
+    """Whitespace other than " " and "\n" in ``text`` (``_ODD_SPACE``); on ASCII, whether
+    ``bytes.translate`` deletes any (one C pass, several times faster than the regex)."""
     if text.isascii():
-        return any(c in text for c in _ODD_ASCII_SPACES)
+        data = text.encode()
+        return len(data.translate(None, _ODD_ASCII_SPACES)) != len(data)
     return _ODD_SPACE.search(text) is not None
 
 
