@@ -277,7 +277,26 @@ def machine() -> dict:
     except OSError:
         pass
     return {"cpu": model, "cpus": os.cpu_count(), "affinity": len(os.sched_getaffinity(0)),
-            "python": platform.python_version(), "os": platform.platform(), "mem": mem, "versions": versions}
+            "python": platform.python_version(), "os": platform.platform(), "mem": mem, "versions": versions,
+            "install": install_kind()}
+
+
+def install_kind() -> str:
+    """Which exolint the runs import, and how it is installed: an editable (development) install
+    adds an import hook and .pth files to every start of that Python, which a user's install
+    (``pip install .``) has not."""
+    import sysconfig
+
+    site_packages = Path(sysconfig.get_paths()["purelib"])
+    used = subprocess.run([sys.executable, "-c", "import exolint; print(exolint.__file__)"],
+                          capture_output=True, text=True).stdout.strip()
+    if any(site_packages.glob("__editable__*exolint*")):
+        kind = "editable install (`pip install -e .`)"
+    elif (site_packages / "exolint").is_dir():
+        kind = "regular install (`pip install .`, as the README's first command)"
+    else:
+        kind = "not installed"
+    return f"{kind} in {sys.prefix}; `python -m exolint` imports {Path(used).parent}"
 
 
 # -- report -----------------------------------------------------------------------------------
@@ -303,6 +322,7 @@ def render(res: dict, command: str) -> str:
         f"- CPU: {m['cpu']}, {m['cpus']} CPUs ({m['affinity']} usable), {m['mem']}",
         f"- {m['os']}, Python {m['python']}",
         f"- " + ", ".join(f"{k} {v}" for k, v in m["versions"].items()),
+        f"- exolint: {m.get('install', 'unknown install')}",
         f"- CPU check (a fixed pure-Python loop, best of 3; lower is faster): "
         f"{res['cpu_before']:.3f} s before the runs, {res['cpu_after']:.3f} s after",
         "",
