@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from . import __version__, timelimit
 from .api import LintOptions, LintReport, lint_document, lint_paths
 from .cli_config import (config_rule_dirs, fail_level, known_names, list_all_suppressions,
                          load_config, show_config, validate_config_names)
@@ -139,6 +139,7 @@ def check(paths, fmt, markets, select, ignore, fail_on, rule_dirs, no_bundled_ru
           stdin_filename, explain, jobs, output, baseline, write_baseline, diff_ref, config_file,
           no_respect_gitignore):
     """Check files and folders (default: the current folder); '-' reads standard input."""
+    timelimit.enable()  # this process is exolint's own: time limits by interval timer
     market_set = parse_markets(markets)
     paths = list(paths) or ["."]
     config = load_config(config_file, {"select": _split(select), "ignore": _split(ignore)})

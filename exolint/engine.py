@@ -1,7 +1,6 @@
 """Document x rules -> findings: prefilter, match, sentence context, exceptions, markets."""
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
 from .document import Document
@@ -9,6 +8,7 @@ from .findings import Finding
 from .ruleset import Rule, RuleSet
 from .ruleset.model import SearchList
 from .sentences import sentence_begin, sentence_stop
+from .timelimit import TimeBudget
 from .windows import (MAX_MATCH, block_breaks, ends_inside_word, match_windows, odd_space,
                       split_at, start_hits, touching, without_blank)
 
@@ -76,30 +76,32 @@ def _rule_spans(rule: Rule, text: str, path: str, timeouts,
     if patterns is None:
         patterns = [(p, None, None, None) for p in rule.compiled]
     spans: list[tuple[int, int]] = []
-    deadline = time.monotonic() + MATCH_TIMEOUT
     whole = [(0, len(text))]
     try:
-        for pat, pivots, reach, places in patterns:
-            if pivots is None:
-                windows = split_at(whole, barriers) if barriers else whole
-            else:
-                windows = match_windows(text, pivots, reach or MAX_MATCH)
-                if barriers:
-                    # a match contains one of its pivots, and some character that is not
-                    # whitespace: pieces cut off from all pivots by a barrier, and blank ones,
-                    # are skipped (each call with a timeout costs a few microseconds)
-                    windows = without_blank(touching(split_at(windows, barriers), pivots, text), text)
-            finditer = pat.finditer  # once, not per window (a LazyPattern looks it up each time)
-            if places is not None and lowered is None:
-                lowered = _lowered_for_starts(text)
-            for lo, hi in windows:
-                if places is not None and lowered:
-                    found = _matches_at_starts(pat, text, lo, hi, deadline, places, lowered)
+        with TimeBudget(MATCH_TIMEOUT) as budget:
+            for pat, pivots, reach, places in patterns:
+                if pivots is None:
+                    windows = split_at(whole, barriers) if barriers else whole
                 else:
-                    found = finditer(text, lo, hi, timeout=max(deadline - time.monotonic(), 0.001))
-                for m in found:
-                    if m.end() > m.start() and not ends_inside_word(text, m.end(), hi):
-                        spans.append((m.start(), m.end()))
+                    windows = match_windows(text, pivots, reach or MAX_MATCH)
+                    if barriers:
+                        # a match contains one of its pivots, and some character that is not
+                        # whitespace: pieces cut off from all pivots by a barrier, and blank
+                        # ones, are skipped (each call costs a microsecond or more)
+                        windows = without_blank(touching(split_at(windows, barriers), pivots, text), text)
+                finditer = pat.finditer  # once, not per window (a LazyPattern looks it up each time)
+                if places is not None and lowered is None:
+                    lowered = _lowered_for_starts(text)
+                for lo, hi in windows:
+                    if places is not None and lowered:
+                        found = _matches_at_starts(pat, text, lo, hi, budget, places, lowered)
+                    elif budget.timer:
+                        found = finditer(text, lo, hi)
+                    else:
+                        found = finditer(text, lo, hi, timeout=budget.left())
+                    for m in found:
+                        if m.end() > m.start() and not ends_inside_word(text, m.end(), hi):
+                            spans.append((m.start(), m.end()))
     except TimeoutError:
         if timeouts is not None:
             timeouts.append(RuleTimeout(rule.id, path))
@@ -124,14 +126,16 @@ def _lowered_for_starts(text: str) -> str:
     return lowered if len(lowered) == len(text) and not odd_space(text) else ""
 
 
-def _matches_at_starts(pat, text: str, lo: int, hi: int, deadline: float, places, lowered: str):
+def _matches_at_starts(pat, text: str, lo: int, hi: int, budget: TimeBudget, places, lowered: str):
     """The matches ``pat.finditer(text, lo, hi)`` yields, found by trying the pattern only where
     one of the strings every match of it starts with occurs (``RuleSet.start_places``), left to
     right, each after the end of the match before (as finditer goes on). ``regex`` walks a
     pattern that opens with a long alternation through every position of the window itself."""
     hits = start_hits(*places, lowered[lo:hi])
     if hits is None:
-        return pat.finditer(text, lo, hi, timeout=max(deadline - time.monotonic(), 0.001))
+        if budget.timer:
+            return pat.finditer(text, lo, hi)
+        return pat.finditer(text, lo, hi, timeout=budget.left())
     found = []
     last = lo
     match = pat.match
@@ -139,7 +143,7 @@ def _matches_at_starts(pat, text: str, lo: int, hi: int, deadline: float, places
         at += lo
         if at < last:
             continue
-        m = match(text, at, hi, timeout=max(deadline - time.monotonic(), 0.001))
+        m = match(text, at, hi) if budget.timer else match(text, at, hi, timeout=budget.left())
         if m is not None and m.end() > m.start():
             found.append(m)
             last = m.end()

@@ -48,9 +48,13 @@ def safe_lint_file(path: str, ruleset: "RuleSet", options: "LintOptions") -> "Fi
         return result
 
 
-def _init_worker(ruleset: "RuleSet", options: "LintOptions") -> None:
+def _init_worker(ruleset: "RuleSet", options: "LintOptions", timer: bool = False) -> None:
     global _worker_state
     _worker_state = (ruleset, options)
+    if timer:  # the parent guards matches with the interval timer: so does each worker
+        from . import timelimit
+
+        timelimit.enable()
 
 
 def _lint_in_worker(path: str) -> "FileResult":
@@ -81,13 +85,15 @@ def lint_files(paths: list[str], ruleset: "RuleSet", options: "LintOptions", job
     from concurrent.futures import ProcessPoolExecutor  # imported here: a one-file run never pays for it
     from concurrent.futures.process import BrokenProcessPool
 
+    from . import timelimit
+
     ruleset.index().build()  # build the prefilter index once, before the workers copy it
     # small batches: a batch costs a few hundred microseconds to send and collect, while the
     # last batches decide how long one core waits for the other at the end
     chunksize = max(1, min(8, total // (jobs * 8)))
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_init_worker,
-                                 initargs=(ruleset, options)) as pool:
+                                 initargs=(ruleset, options, timelimit.enabled())) as pool:
             for result in pool.map(_lint_in_worker, paths, chunksize=chunksize):
                 yield result
                 done += 1

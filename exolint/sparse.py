@@ -29,12 +29,13 @@ from .document import _REMOVE, _TRANSLATE
 from .ruleset import RuleSet
 from .ruleset.index import BLOCK_SEPARATOR
 from .ruleset.literals import scan_text
+from .timelimit import TimeBudget
 from .windows import odd_space as _odd_space, single_spaced, start_hits
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
 
-MATCH_TIMEOUT = 1.0  # seconds per relaxed pattern and window
+MATCH_TIMEOUT = 1.0  # seconds of relaxed checks per batch of chunks, plus 1 s per MB (see matched_chunks)
 
 SPARSE_EXTENSIONS = (".md", ".markdown", ".txt", ".text")
 MIN_SIZE = 4096  # below this, blanking costs more than it saves
@@ -272,25 +273,42 @@ def matched_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: Rul
         if screened is None:  # cannot be screened (see candidate_chunks): parse all of it
             return [True] * len(spans)
         found, copies, stood_in = screened
-        for i, refs in found.items():
-            a, b, _always = batch[i]
-            keep[first + i] = _chunk_matches(source[base + a:base + b], refs, ruleset, markdown,
-                                             copies[i] if len(copies) == last - first else None,
-                                             stood_in, plain[a:b])
+        try:
+            # one time limit for the batch's relaxed checks, armed once (see exolint.timelimit),
+            # with room for a huge chunk (a 10 MB line) to be checked at a megabyte a second
+            with TimeBudget(MATCH_TIMEOUT + len(plain) / 1e6) as budget:
+                for i, refs in found.items():
+                    a, b, _always = batch[i]
+                    try:
+                        keep[first + i] = _chunk_matches(
+                            source[base + a:base + b], refs, ruleset, markdown,
+                            copies[i] if len(copies) == last - first else None, stood_in, plain[a:b],
+                            budget)
+                    except TimeoutError:
+                        keep[first + i] = True  # cannot tell: parse it, the engine reports the time-out
+                        budget.restart()
+        except TimeoutError:  # (the time ran out as the batch ended: every chunk has its answer)
+            pass
         first = last
     return keep
 
 
 def _chunk_matches(piece: str, refs: set[int] | None, ruleset: RuleSet, markdown: bool,
-                   screen: str | None = None, stood_in: bool = False, plain: str | None = None) -> bool:
+                   screen: str | None = None, stood_in: bool = False, plain: str | None = None,
+                   budget: TimeBudget | None = None) -> bool:
     """Whether one of the patterns ``refs`` (None: keep the chunk outright) matches the chunk's
     copy, with its assertions removed (``RuleSet.relaxed``: it can only match more). The copy of
     a Markdown chunk is its ``screen`` when that can be trusted, else ``chunktext.render``'s.
     ``stood_in``: inline code in ``screen`` stands as ``_CODE_MARK``, not the reader's
     ellipsis; start strings are looked for in that ASCII form (none holds either character).
-    ``plain``: ``piece`` with ``plain_punctuation`` (the same markup characters, usually ASCII)."""
+    ``plain``: ``piece`` with ``plain_punctuation`` (the same markup characters, usually ASCII).
+    ``budget``: the time limit its matches run under (see ``exolint.timelimit``; a time-out
+    raises ``TimeoutError``, as it does without one: the chunk is then kept)."""
     if refs is None:
         return True
+    if budget is None:
+        with TimeBudget(MATCH_TIMEOUT) as budget:
+            return _chunk_matches(piece, refs, ruleset, markdown, screen, stood_in, plain, budget)
     if plain is None:
         plain = piece
     if markdown and screen is not None and not _screen_unsafe(plain):
@@ -317,14 +335,18 @@ def _chunk_matches(piece: str, refs: set[int] | None, ruleset: RuleSet, markdown
         # the places where the pattern can start: its start strings through spaces where the
         # copy is single-spaced ("the best "), else those up to the first space ("the")
         places = start_hits(starts, spaced_starts, lowered, single) if exact else None
-        try:
+        if budget.timer:
             if places is not None:
                 for _word, start, _end in places:
-                    if pattern.match(text, start, timeout=MATCH_TIMEOUT):
+                    if pattern.match(text, start):
                         return True
-            elif pattern.search(text, timeout=MATCH_TIMEOUT):
+            elif pattern.search(text):
                 return True
-        except TimeoutError:
+        elif places is not None:
+            for _word, start, _end in places:
+                if pattern.match(text, start, timeout=budget.left()):
+                    return True
+        elif pattern.search(text, timeout=budget.left()):
             return True
     return False
 

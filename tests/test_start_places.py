@@ -5,12 +5,12 @@ every match of a pattern starts with (``patterns.leading_words``) and try the pa
 on the strings up to the first space in a lower-cased text ("the"), or on the strings through
 spaces ("the best ") in a single-spaced one. Missing a place would silently lose a finding.
 """
-import time
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exolint.engine import _lowered_for_starts, _matches_at_starts
+from exolint.timelimit import TimeBudget
 from exolint.ruleset import RuleSet
 from exolint.ruleset.patterns import leading_words
 
@@ -65,8 +65,8 @@ def test_matches_at_starts_equal_finditer(text, data):
         expected = [m.span() for m in pattern.finditer(text, lo, hi)]
         if not lowered:
             continue  # (the engine runs finditer itself on such a text)
-        got = [m.span() for m in _matches_at_starts(pattern, text, lo, hi, time.monotonic() + 5,
-                                                    places, lowered)]
+        with TimeBudget(5.0) as budget:
+            got = [m.span() for m in _matches_at_starts(pattern, text, lo, hi, budget, places, lowered)]
         assert got == expected, (pattern.pattern, text, lo, hi)
 
 
@@ -79,8 +79,9 @@ def test_every_flag_example_is_found_at_its_start_places():
                 lowered = _lowered_for_starts(text)
                 if not lowered or not pattern.search(text):
                     continue
-                got = [m.span() for m in _matches_at_starts(pattern, text, 0, len(text),
-                                                            time.monotonic() + 5, places, lowered)]
+                with TimeBudget(5.0) as budget:
+                    got = [m.span() for m in _matches_at_starts(pattern, text, 0, len(text), budget,
+                                                                places, lowered)]
                 assert got == [m.span() for m in pattern.finditer(text)]
                 checked += 1
     assert checked > 500

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..timelimit import TimeBudget
 from ..windows import block_breaks
 from .index import BLOCK_SEPARATOR, AnchorIndex, PatternRef
 from .literals import scan_text
@@ -181,8 +182,9 @@ class RuleSet:
         for ref in idx.unanchored:
             pattern = self.rules[ref.rule_index].compiled[ref.pattern_index]
             try:
-                if pattern.search(normalised, timeout=1.0):
-                    return True
+                with TimeBudget(1.0) as budget:
+                    if pattern.search(normalised) if budget.timer else pattern.search(normalised, timeout=1.0):
+                        return True
             except TimeoutError:
                 return True  # cannot tell: parse and let the engine report the time-out
         return False
