@@ -186,3 +186,32 @@ def test_prefix_indexed_search_finds_what_searching_every_string_finds():
     for text in texts:
         every = {wid: occurrences(text, word) for word, wid in idx.words.items()}
         assert idx._find_each(text) == {wid: p for wid, p in every.items() if p}, text
+
+
+def test_whole_file_pre_check_searched_in_pieces_finds_what_one_search_finds():
+    """``any_satisfied`` searches long texts a piece at a time and stops at the first yes: a
+    string cut by a piece's end, or a pattern whose groups lie pieces apart, is still seen."""
+    import random
+
+    from exolint.ruleset import index as index_module
+
+    idx = AnchorIndex([PatternRef(0, 0, (frozenset({"side effects"}), frozenset({"no known "}))),
+                       PatternRef(0, 1, (frozenset({"miracle cure"}),))])
+    idx.build()
+    piece = index_module._PIECE
+    filler = "calm copy about our clinic and its friendly team. "
+    rng = random.Random(7)
+    for _ in range(200):
+        words = [("no known ", 0), ("side effects", 0), ("miracle cure", 1)]
+        placed = rng.sample(words, rng.randint(0, 3))
+        text = list((filler * (4 * piece // len(filler) + 1))[:4 * piece])
+        for word, _pattern in placed:
+            at = rng.choice([piece - len(word) // 2, 2 * piece - 3, rng.randrange(len(text) - len(word))])
+            text[at:at + len(word)] = word
+        text = "".join(text)
+        one_search = bool(idx.block_refs(text.replace("\x00", " ")))
+        assert idx.any_satisfied(text) == one_search, placed
+    straddling = ("x" * (piece - 4)) + "miracle cure" + ("y" * piece)
+    assert idx.any_satisfied(straddling)
+    apart = "no known " + ("z " * piece) + "side effects"
+    assert idx.any_satisfied(apart) and not idx.any_satisfied(apart.replace("side effects", "side-kick"))
