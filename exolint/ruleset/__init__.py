@@ -183,8 +183,10 @@ class RuleSet:
             pattern = self.rules[ref.rule_index].compiled[ref.pattern_index]
             try:
                 with TimeBudget(1.0) as budget:
-                    if pattern.search(normalised) if budget.timer else pattern.search(normalised, timeout=1.0):
-                        return True
+                    found = (pattern.search(normalised) if budget.timer
+                             else pattern.search(normalised, timeout=budget.left()))
+                if found:
+                    return True
             except TimeoutError:
                 return True  # cannot tell: parse and let the engine report the time-out
         return False
