@@ -40,9 +40,8 @@ def check_document(doc: Document, ruleset: RuleSet, markets: frozenset[str] | No
         if lowered is None:
             lowered = _lowered_for_starts(text)
         spans = _rule_spans(rule, text, doc.path, timeouts, patterns, barriers, lowered)
-        for start, end in spans:
-            if not exceptions.excepted(rule, start, end):
-                kept.append((start, rule.id, end, rule))
+        for start, end in exceptions.unexcepted(rule, spans, doc.path, timeouts):
+            kept.append((start, rule.id, end, rule))
     # positions are made in text order (a rule's spans are in order, rules are not), so the
     # line of each is counted on from the one before it (see Document.line_col); the sort below
     # is by source offset, as always (the creation order only matters to equal keys, which one
@@ -162,6 +161,31 @@ class _Exceptions:
         self._stops: dict[int, int] = {}
         # (id of a SearchList, string) -> (that list, whether one of it is found there)
         self._found: dict[tuple[int, str], tuple[SearchList, bool]] = {}
+        self._budget: TimeBudget | None = None  # the time limit the searches run under
+
+    def unexcepted(self, rule: Rule, spans: list[tuple[int, int]], path: str,
+                   timeouts: list[RuleTimeout] | None) -> list[tuple[int, int]]:
+        """The ``spans`` of ``rule`` that no context of it neutralises. The context regexes
+        run under the rule's time limit too (they come from rule files as its patterns do):
+        when it runs out, the rule is reported, and the spans not yet judged are kept (a
+        finding to look at rather than a claim let through unseen)."""
+        if not spans or not rule.exceptions:
+            return spans
+        out: list[tuple[int, int]] = []
+        judged = 0
+        try:
+            with TimeBudget(MATCH_TIMEOUT) as self._budget:
+                for start, end in spans:
+                    if not self.excepted(rule, start, end):
+                        out.append((start, end))
+                    judged += 1
+        except TimeoutError:
+            if timeouts is not None:
+                timeouts.append(RuleTimeout(rule.id, path))
+            out.extend(spans[judged:])
+        finally:
+            self._budget = None
+        return out
 
     def excepted(self, rule: Rule, start: int, end: int) -> bool:
         if not rule.exceptions:
@@ -181,7 +205,8 @@ class _Exceptions:
         known = self._found.get(key)
         if known is not None and known[0] is searches:  # (the entry keeps its list alive)
             return known[1]
-        found = searches.found(string)
+        budget = self._budget
+        found = searches.found(string, None if budget is None or budget.timer else budget.left())
         self._found[key] = (searches, found)
         return found
 

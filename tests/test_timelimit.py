@@ -134,3 +134,34 @@ def test_workers_guard_their_matches_too(tmp_path, run_cli):
     assert "Traceback" not in err
     assert err.count("'sample-breakthrough' hit its time limit") == 10
     assert [f["rule"] for f in json.loads(out)["findings"]] == ["sample-miracle"] * 10
+
+
+def _runaway_context_rules(tmp_path):
+    """sample-miracle with a context whose regex backtracks catastrophically on "aaa...x"."""
+    rules = tmp_path / "ctx-rules"
+    rules.mkdir()
+    pack = (SAMPLE_RULES / "sample.toml").read_text(encoding="utf-8")
+    assert "patterns = ['miracle(?:-working)?']" in pack
+    pack = pack.replace("patterns = ['miracle(?:-working)?']",
+                        "patterns = ['miracle(?:-working)?']\nunless = ['runaway']")
+    (rules / "sample.toml").write_text(pack, encoding="utf-8")
+    contexts = (SAMPLE_RULES / "_contexts.toml").read_text(encoding="utf-8")
+    contexts += '\n[context.runaway]\nsentence = ["(?:(?:a|aa)+)+z"]\n'
+    (rules / "_contexts.toml").write_text(contexts, encoding="utf-8")
+    return RuleSet.load([rules], include_bundled=False)
+
+
+@pytest.mark.parametrize("timer", [True, False], ids=["interval timer", "timeout="])
+def test_a_runaway_context_regex_is_time_limited_and_the_match_kept(tmp_path, timer, request):
+    """Context regexes come from rule files as patterns do: a catastrophic one cannot hang the
+    run either. The rule is reported and the match it could not judge is kept as a finding."""
+    if timer:
+        request.getfixturevalue("interval_timer")
+    ruleset = _runaway_context_rules(tmp_path)
+    page = tmp_path / "page.txt"
+    page.write_text(f"A miracle {'a' * 40}x. A miracle cure, plainly said.\n", encoding="utf-8")
+    report = lint_paths([str(page)], ruleset, LintOptions(jobs=1))
+    assert [(t.rule, t.path) for t in report.timeouts] == [("sample-miracle", str(page))]
+    assert [f.match for f in report.findings if f.rule == "sample-miracle"] == ["miracle", "miracle"]
+    assert _idle_timer()
+

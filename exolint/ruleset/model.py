@@ -104,21 +104,24 @@ class SearchList:
         # only worth a scan of the string's words when it spares several calls
         self._by_start = by_start if len(self.searches) - len(ungated) >= _MIN_GATED else None
 
-    def found(self, string: str) -> bool:
+    def found(self, string: str, timeout: float | None = None) -> bool:
+        """Whether any pattern is found in ``string``; ``timeout``: seconds each search may take
+        (None: no limit of its own, as under ``exolint.timelimit``'s interval timer)."""
+        limit = {} if timeout is None else {"timeout": timeout}
         by_start = self._by_start
         if by_start is None or not string.isascii():
             for search in self.searches:
-                if search(string):
+                if search(string, **limit):
                     return True
             return False
         for search in self._ungated:
-            if search(string):
+            if search(string, **limit):
                 return True
         tried = set()
         for word in set(_WORD.findall(string.lower())):
             for key, search in by_start.get(word[:2], ()):
                 if word.startswith(key) and search not in tried:
-                    if search(string):
+                    if search(string, **limit):
                         return True
                     tried.add(search)
         return False
