@@ -172,17 +172,20 @@ class _Exceptions:
         if not spans or not rule.exceptions:
             return spans
         out: list[tuple[int, int]] = []
-        judged = 0
+        i = 0  # the span being judged
         try:
             with TimeBudget(MATCH_TIMEOUT) as self._budget:
-                for start, end in spans:
+                for i, (start, end) in enumerate(spans):
                     if not self.excepted(rule, start, end):
                         out.append((start, end))
-                    judged += 1
+                i = len(spans)
         except TimeoutError:
-            if timeouts is not None:
-                timeouts.append(RuleTimeout(rule.id, path))
-            out.extend(spans[judged:])
+            if timeouts is not None and RuleTimeout(rule.id, path) not in timeouts[-1:]:
+                timeouts.append(RuleTimeout(rule.id, path))  # (once, if its matching ran out too)
+            rest = spans[i:]
+            if rest and out and out[-1] == rest[0]:  # judged and kept just as the time ran out
+                rest = rest[1:]
+            out.extend(rest)
         finally:
             self._budget = None
         return out

@@ -165,3 +165,15 @@ def test_a_runaway_context_regex_is_time_limited_and_the_match_kept(tmp_path, ti
     assert [f.match for f in report.findings if f.rule == "sample-miracle"] == ["miracle", "miracle"]
     assert _idle_timer()
 
+
+
+def test_a_rule_out_of_time_twice_in_one_document_is_reported_once(tmp_path):
+    from exolint.engine import RuleTimeout, _Exceptions
+
+    rule = _runaway_context_rules(tmp_path).by_id["sample-miracle"]
+    text = f"A miracle {'a' * 40}x. A miracle cure."
+    spans = [(2, 9), (text.rindex("miracle"), text.rindex("miracle") + 7)]
+    timeouts = [RuleTimeout(rule.id, "p.txt")]  # its matching ran out of time already
+    kept = _Exceptions(text).unexcepted(rule, spans, "p.txt", timeouts)
+    assert kept == spans  # the first could not be judged, the second is not excepted either
+    assert timeouts == [RuleTimeout(rule.id, "p.txt")]
