@@ -10,7 +10,6 @@ Globs are gitignore-style (pathspec), relative to the folder of the config file.
 from __future__ import annotations
 
 import os
-
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path

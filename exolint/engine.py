@@ -33,13 +33,12 @@ def check_document(doc: Document, ruleset: RuleSet, markets: frozenset[str] | No
     barriers = _with_block_breaks(text, doc.barriers)
     kept: list[tuple[int, str, int, Rule]] = []
     exceptions = _Exceptions(text)
-    lowered = None
-    for rule, patterns in ruleset.plan(text):
+    lowered = text.lower()  # for the plan, and for start places
+    starts_in = _lowered_for_starts(text, lowered)
+    for rule, patterns in ruleset.plan(text, lowered):
         if not rule.applies_to(markets):
             continue
-        if lowered is None:
-            lowered = _lowered_for_starts(text)
-        spans = _rule_spans(rule, text, doc.path, timeouts, patterns, barriers, lowered)
+        spans = _rule_spans(rule, text, doc.path, timeouts, patterns, barriers, starts_in)
         for start, end in exceptions.unexcepted(rule, spans, doc.path, timeouts):
             kept.append((start, rule.id, end, rule))
     # positions are made in text order (a rule's spans are in order, rules are not), so the
@@ -117,11 +116,12 @@ def _rule_spans(rule: Rule, text: str, path: str, timeouts,
     return merged
 
 
-def _lowered_for_starts(text: str) -> str:
-    """``text`` lower-cased, or "" when start strings cannot be looked for in it: lower-casing
-    changed its length, or it holds whitespace other than spaces and line breaks (see
-    ``patterns.leading_words``)."""
-    lowered = text.lower()
+def _lowered_for_starts(text: str, lowered: str | None = None) -> str:
+    """``text`` lower-cased (``lowered``, when the caller has it), or "" when start strings
+    cannot be looked for in it: lower-casing changed its length, or it holds whitespace other
+    than spaces and line breaks (see ``patterns.leading_words``)."""
+    if lowered is None:
+        lowered = text.lower()
     return lowered if len(lowered) == len(text) and not odd_space(text) else ""
 
 

@@ -366,8 +366,6 @@ _SCREEN_UNSAFE = re.compile(f"[{HARD_CHARS}\r]|!\\[|\\[\\^")
 _UNSAFE_CLASS = re.compile(f"[{HARD_CHARS}\r]")
 _UNSAFE_ASCII = tuple(c for c in map(chr, range(128)) if _UNSAFE_CLASS.match(c)) + ("![", "[^")
 _UNSAFE_WIDE = tuple(c for c in _UNSAFE_ASCII if c != "\x00") + tuple(c for c in HARD_CHARS if not c.isascii())
-
-
 _UNSAFE_BYTES = "".join(c for c in _UNSAFE_ASCII if len(c) == 1).encode()
 
 
@@ -410,7 +408,7 @@ def screen_page(page: str, code: str = " \u2026 ") -> str:
     runs across a block's start. With the emphasis and bracket
     characters dropped too (``MARKUP_BYTES``: "exo**somes**", "[side effects](/x)"), it is the
     copy of a chunk that ``_SCREEN_UNSAFE`` does not match, up to dropped ``*`` and ``_``."""
-    text = plain_punctuation(page)  # first: the regexes below then run on ASCII text
+    text = page  # (usually ASCII: see candidate_chunks)
     if "&" in text:
         import html
 
@@ -440,7 +438,9 @@ def candidate_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: R
                      ) -> tuple[dict[int, set[int] | None], list[str], bool] | None:
     """The chunks worth a closer look, each with the patterns (index refs) to try there, or
     None to keep it outright; each chunk's screen (``screen_page``); and whether inline code
-    stands as ``_CODE_MARK`` in those screens (else as the reader's placeholder).
+    stands as ``_CODE_MARK`` in those screens (else as the reader's placeholder). (The screen
+    normalises characters whatever ``source`` holds; ``matched_chunks`` passes it through
+    ``plain_punctuation`` first, so that the screen's regexes run on ASCII text.)
 
     The chunks are those whose part of the page-wide screen holds all of some pattern's required
     strings (``AnchorIndex.block_refs``: no match runs across a blank line, so a match and all
@@ -450,7 +450,7 @@ def candidate_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: R
     """
     if not spans or ruleset.index().unanchored:
         return None  # (a pattern without required strings could match in any chunk)
-    page = plain_punctuation(_SEPARATOR_LINE.join(source[a:b] for a, b, _ in spans))  # (once only)
+    page = _SEPARATOR_LINE.join(source[a:b] for a, b, _ in spans)
     if page.count(_SENTINEL) != len(spans) - 1:  # the batch itself holds the separator
         return None  # (checked on this batch only: a whole huge file per batch is quadratic)
     # code spans stand as an ASCII character while the page is scanned, so that a page whose

@@ -114,7 +114,7 @@ class RuleSet:
         seen = sorted({ref.rule_index for ref in idx.unanchored})
         return [self.rules[i] for i in seen]
 
-    def plan(self, text: str) -> list[tuple[Rule, list[tuple]]]:
+    def plan(self, text: str, lowered: str | None = None) -> list[tuple[Rule, list[tuple]]]:
         """Candidate rules in rule order, each with its candidate patterns and, per pattern, the
         spans of ``text`` around which it must run (None: the whole text), how far from those
         spans a match can reach, and where it can start (``start_places`` or None).
@@ -123,10 +123,12 @@ class RuleSet:
         taken block by block: a pattern runs in the blocks that hold all its required groups
         (``AnchorIndex.block_refs``, one automaton pass). Blocks longer than ``LONG_BLOCK`` (a
         10 MB line) are narrowed further, to the places around its rarest group's hits
-        (``AnchorIndex.pivots``), so the cost stays linear.
+        (``AnchorIndex.pivots``), so the cost stays linear. ``lowered``: ``text.lower()``, when
+        the caller has it.
         """
         idx = self.index()
-        lowered = text.lower()
+        if lowered is None:
+            lowered = text.lower()
         exact = len(lowered) == len(text)
         found: dict[int, list[tuple[list[tuple[int, int]], int]]] = {}  # ref -> [(spans, reach)]
         blocks = text_blocks(text) if exact and _SENTINEL not in text else []

@@ -76,7 +76,7 @@ class AnchorIndex:
         self._word_list: list[str] | None = None
         self._short_prefixes: list[str] = []
         self._chars_held: dict[str, bool] = {}
-        self._longest = 0  # characters in the longest string
+        self._longest = max(map(len, words), default=0)  # characters in the longest string
 
     def build(self) -> None:
         """Build the Aho-Corasick automaton now (before worker processes copy the index)."""
@@ -107,8 +107,7 @@ class AnchorIndex:
         """
         if not self.words:
             return {}
-        if self._automaton is None and len(scanned) <= SMALL_TEXT and self._small_scans < SMALL_SCANS:
-            self._small_scans += 1
+        if self._search_small(scanned):
             return self._find_each(scanned)
         hits: defaultdict[int, list[int]] = defaultdict(list)
         for wid, start, _end in self._hits(scanned):
@@ -225,8 +224,7 @@ class AnchorIndex:
         out: dict[int, list[int]] = {}
         if not self.words:
             return out
-        if self._automaton is None and len(scanned) <= SMALL_TEXT and self._small_scans < SMALL_SCANS:
-            self._small_scans += 1
+        if self._search_small(scanned):
             bounds = [0]
             at = scanned.find(BLOCK_SEPARATOR)
             while at >= 0:
@@ -241,9 +239,8 @@ class AnchorIndex:
             self.build()
             strings = self._automaton.find_matches_as_strings(scanned, overlapping=True)
             per_block = _block_masks(strings, self._mask_of.__getitem__)
-        firsts, single = self._even, self._single_group
         for i, present in per_block:
-            satisfied = present & ((present >> 1) | single) & firsts
+            satisfied = self._satisfied(present)
             if satisfied:
                 refs = []
                 while satisfied:
@@ -270,20 +267,34 @@ class AnchorIndex:
         if not self.words:
             return False
         scanned = scan_text(lowered.replace(BLOCK_SEPARATOR, " "))[0]
-        if self._automaton is None and len(scanned) <= SMALL_TEXT and self._small_scans < SMALL_SCANS:
-            return bool(self.block_refs(scanned))
+        if self._small(scanned):
+            return bool(self.block_refs(scanned))  # (searched string by string there)
         self.build()
-        if not self._longest:
-            self._longest = max(map(len, self.words))
         search, mask_of = self._automaton.find_matches_as_strings, self._mask_of.__getitem__
-        firsts, single = self._even, self._single_group
         present = 0
         for start in range(0, len(scanned), _PIECE):
             strings = search(scanned[start:start + _PIECE + self._longest - 1], overlapping=True)
             if strings:
                 present |= reduce(or_, map(mask_of, strings))
-                if present & ((present >> 1) | single) & firsts:
+                if self._satisfied(present):
                     return True
+        return False
+
+    def _satisfied(self, present: int) -> int:
+        """The bits 2*r of the patterns r all of whose groups are in ``present`` (an OR of word
+        masks): the first group's bit, and the second's or the pattern has only one."""
+        return present & ((present >> 1) | self._single_group) & self._even
+
+    def _small(self, scanned: str) -> bool:
+        """Whether ``scanned`` is one of the first few small texts, searched string by string
+        (``_find_each``) rather than with an automaton built for it (see ``word_hits``)."""
+        return self._automaton is None and len(scanned) <= SMALL_TEXT and self._small_scans < SMALL_SCANS
+
+    def _search_small(self, scanned: str) -> bool:
+        """``_small``, counting the text as one of those few if so."""
+        if self._small(scanned):
+            self._small_scans += 1
+            return True
         return False
 
 
