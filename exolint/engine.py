@@ -30,12 +30,13 @@ def check_document(doc: Document, ruleset: RuleSet, markets: frozenset[str] | No
     """All findings of ``ruleset`` in ``doc``, judged under ``markets`` (None: every market)."""
     text = doc.text
     label = market_label(markets)
-    barriers = _with_block_breaks(text, doc.barriers)
+    breaks = block_breaks(text)
+    barriers = sorted(set(breaks).union(doc.barriers)) if doc.barriers else breaks
     kept: list[tuple[int, str, int, Rule]] = []
     exceptions = _Exceptions(text)
     lowered = text.lower()  # for the plan, and for start places
     starts_in = _lowered_for_starts(text, lowered)
-    for rule, patterns in ruleset.plan(text, lowered):
+    for rule, patterns in ruleset.plan(text, lowered, screen=True, breaks=breaks):
         if not rule.applies_to(markets):
             continue
         spans = _rule_spans(rule, text, doc.path, timeouts, patterns, barriers, starts_in)
@@ -53,15 +54,6 @@ def check_document(doc: Document, ruleset: RuleSet, markets: frozenset[str] | No
 
 def _place(item):
     return item[0], item[1]
-
-
-def _with_block_breaks(text: str, barriers) -> list[int]:
-    """``barriers`` plus the middle of every blank line of ``text`` (``windows.block_breaks``: a
-    pattern's spaces would otherwise let it reach into the next block)."""
-    breaks = block_breaks(text)
-    if not barriers:
-        return breaks
-    return sorted(set(breaks).union(barriers))
 
 
 def _rule_spans(rule: Rule, text: str, path: str, timeouts,

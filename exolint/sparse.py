@@ -30,7 +30,7 @@ from .ruleset import RuleSet
 from .ruleset.index import BLOCK_SEPARATOR
 from .ruleset.literals import scan_text
 from .timelimit import TimeBudget
-from .windows import odd_space as _odd_space, single_spaced, start_hits
+from .windows import odd_space as _odd_space, single_spaced
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
@@ -273,6 +273,7 @@ def matched_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: Rul
         if screened is None:  # cannot be screened (see candidate_chunks): parse all of it
             return [True] * len(spans)
         found, copies, stood_in = screened
+        judged = 0  # chunks of ``found`` answered
         try:
             # one time limit for the batch's relaxed checks, armed once (see exolint.timelimit),
             # with room for a huge chunk (a 10 MB line) to be checked at a megabyte a second
@@ -287,8 +288,10 @@ def matched_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: Rul
                     except TimeoutError:
                         keep[first + i] = True  # cannot tell: parse it, the engine reports the time-out
                         budget.restart()
-        except TimeoutError:  # (the time ran out as the batch ended: every chunk has its answer)
-            pass
+                    judged += 1
+        except TimeoutError:  # the time ran out between two checks: the chunks not yet answered are parsed
+            for i in list(found)[judged:]:
+                keep[first + i] = True
         first = last
     return keep
 
@@ -325,28 +328,14 @@ def _chunk_matches(piece: str, refs: set[int] | None, ruleset: RuleSet, markdown
     lowered = seen.lower()  # (same length as text: the stand-in is one character for one)
     exact = len(lowered) == len(text) and not _odd_space(seen)
     single = single_spaced(lowered) if exact else ""
+    starts_in = lowered if exact else None
     for ref_i in refs:
         relaxed = ruleset.relaxed(ref_i)
         if relaxed is None:
             return True
-        pattern, star, underscore, starts, spaced_starts = relaxed
-        if (star and rendered.dropped_star) or (underscore and rendered.dropped_underscore):
+        if (relaxed[1] and rendered.dropped_star) or (relaxed[2] and rendered.dropped_underscore):
             return True  # it could match a character the copy lost: cannot tell
-        # the places where the pattern can start: its start strings through spaces where the
-        # copy is single-spaced ("the best "), else those up to the first space ("the")
-        places = start_hits(starts, spaced_starts, lowered, single) if exact else None
-        if budget.timer:
-            if places is not None:
-                for _word, start, _end in places:
-                    if pattern.match(text, start):
-                        return True
-            elif pattern.search(text):
-                return True
-        elif places is not None:
-            for _word, start, _end in places:
-                if pattern.match(text, start, timeout=budget.left()):
-                    return True
-        elif pattern.search(text, timeout=budget.left()):
+        if ruleset.relaxed_match(ref_i, text, starts_in, single, budget):
             return True
     return False
 

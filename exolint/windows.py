@@ -155,10 +155,12 @@ def start_hits(short, spaced, lowered: str, single: str | None = None):
 
 
 _BLOCK_BREAK = regex.compile(r"\n[^\S\n]*\n")  # regex's \s, as the patterns see whitespace
+_BLOCK_BREAK_ASCII = re.compile(r"\n[\t\v\f\r ]*\n")  # the same on ASCII text (re: twice as fast)
 
 
 def block_breaks(text: str) -> list[int]:
     """The middle of every blank line of ``text``: readers put one between blocks (paragraphs,
     headings, list items, cells), and a claim is a phrase inside a block, so no match runs
     across one (both ``RuleSet.plan`` and the engine cut there)."""
-    return [m.start() + 1 for m in _BLOCK_BREAK.finditer(text)]
+    found = _BLOCK_BREAK_ASCII.finditer(text) if text.isascii() else _BLOCK_BREAK.finditer(text)
+    return [m.start() + 1 for m in found]

@@ -36,8 +36,7 @@ def test_fast_path_equals_brute_force(monkeypatch):
     monkeypatch.setattr(sparse, "MIN_SIZE", 10 ** 12)  # no sparse reading
     monkeypatch.setattr(api, "parses_sparsely", lambda path, source: False)
     monkeypatch.setattr(api, "may_have_findings", lambda source, ruleset: True)  # no pre-check
-    monkeypatch.setattr(RuleSet, "plan", lambda self, text, lowered=None: [  # every pattern, whole text
-        (rule, [(p, None, 300, None) for p in rule.compiled]) for rule in self.rules])
+    monkeypatch.setattr(RuleSet, "plan", _whole_text_plan)  # every pattern, whole text
     reference = _findings(FILES, RuleSet.load())
     assert fast == reference
 
@@ -61,7 +60,7 @@ def test_markup_and_spacing_never_hide_a_finding(tmp_path, copy):
     assert fast, copy
 
 
-def _whole_text_plan(self, text, lowered=None):
+def _whole_text_plan(self, text, lowered=None, screen=False, breaks=None):
     return [(rule, [(p, None, 300, None) for p in rule.compiled]) for rule in self.rules]
 
 

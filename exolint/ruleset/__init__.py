@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..timelimit import TimeBudget
-from ..windows import block_breaks
+from ..windows import block_breaks, odd_space, single_spaced, start_hits
 from .index import BLOCK_SEPARATOR, AnchorIndex, PatternRef
 from .literals import scan_text
 from .lazy import LazyPattern
@@ -91,6 +91,35 @@ class RuleSet:
             self._relaxed[ref_index] = entry
         return self._relaxed[ref_index]
 
+    def relaxed_match(self, ref_index: int, text: str, lowered: str | None, single: str,
+                      budget: TimeBudget) -> bool:
+        """Whether index pattern ``ref_index``, relaxed (``relaxed``), matches ``text``; True when
+        it has no relaxed form (cannot tell). ``lowered``: the lower-cased copy start strings are
+        looked for in (same length as ``text``, no whitespace but spaces and line breaks), or
+        None to search the whole text; ``single``: ``windows.single_spaced(lowered)``. The calls
+        run under ``budget`` (a time-out raises ``TimeoutError``)."""
+        relaxed = self.relaxed(ref_index)
+        if relaxed is None:
+            return True
+        pattern, _star, _underscore, starts, spaced_starts = relaxed
+        # the places where the pattern can start: its start strings through spaces where the
+        # copy is single-spaced ("the best "), else those up to the first space ("the")
+        places = start_hits(starts, spaced_starts, lowered, single) if lowered is not None else None
+        if budget.timer:
+            if places is not None:
+                match = pattern.match
+                for _word, start, _end in places:
+                    if match(text, start):
+                        return True
+                return False
+            return pattern.search(text) is not None
+        if places is not None:
+            for _word, start, _end in places:
+                if pattern.match(text, start, timeout=budget.left()):
+                    return True
+            return False
+        return pattern.search(text, timeout=budget.left()) is not None
+
     def relaxed_twins(self) -> list[int]:
         """Per index pattern, the first pattern with the same relaxed form (itself if none):
         rules share lexicon patterns, and a chunk needs each relaxed form tried only once."""
@@ -114,7 +143,8 @@ class RuleSet:
         seen = sorted({ref.rule_index for ref in idx.unanchored})
         return [self.rules[i] for i in seen]
 
-    def plan(self, text: str, lowered: str | None = None) -> list[tuple[Rule, list[tuple]]]:
+    def plan(self, text: str, lowered: str | None = None, screen: bool = False,
+             breaks: list[int] | None = None) -> list[tuple[Rule, list[tuple]]]:
         """Candidate rules in rule order, each with its candidate patterns and, per pattern, the
         spans of ``text`` around which it must run (None: the whole text), how far from those
         spans a match can reach, and where it can start (``start_places`` or None).
@@ -124,19 +154,25 @@ class RuleSet:
         (``AnchorIndex.block_refs``, one automaton pass). Blocks longer than ``LONG_BLOCK`` (a
         10 MB line) are narrowed further, to the places around its rarest group's hits
         (``AnchorIndex.pivots``), so the cost stays linear. ``lowered``: ``text.lower()``, when
-        the caller has it.
+        the caller has it. ``screen``: a pattern runs only in the blocks where its relaxed form
+        matches too (``screened``): a relaxed check costs a fraction of a windowed match, and on
+        a whole page most blocks that hold a pattern's required strings do not match it.
+        ``breaks``: ``windows.block_breaks(text)``, when the caller has it.
         """
         idx = self.index()
         if lowered is None:
             lowered = text.lower()
         exact = len(lowered) == len(text)
         found: dict[int, list[tuple[list[tuple[int, int]], int]]] = {}  # ref -> [(spans, reach)]
-        blocks = text_blocks(text) if exact and _SENTINEL not in text else []
+        blocks = text_blocks(text, breaks) if exact and _SENTINEL not in text else []
         short = _grouped([(a, b) for a, b in blocks if b - a <= LONG_BLOCK])
         if short:
             scanned = scan_text(_SENTINEL.join(lowered[a:b] for a, b in short))[0]
             per_ref: dict[int, list[tuple[int, int]]] = {}
-            for b, refs in idx.block_refs(scanned).items():
+            candidates = idx.block_refs(scanned)
+            if screen:
+                candidates = self.screened(text, lowered, short, candidates)
+            for b, refs in candidates.items():
                 for ref_i in refs:
                     per_ref.setdefault(ref_i, []).append(short[b])
             for ref_i, spans in per_ref.items():
@@ -160,6 +196,46 @@ class RuleSet:
             pattern = self.rules[ref.rule_index].compiled[ref.pattern_index]
             per_rule.setdefault(ref.rule_index, []).append((pattern, None, ref.reach, None))
         return [(self.rules[i], per_rule[i]) for i in sorted(per_rule)]
+
+    def screened(self, text: str, lowered: str, blocks: list[tuple[int, int]],
+                 candidates: dict[int, list[int]]) -> dict[int, list[int]]:
+        """``candidates`` (block index -> index patterns) without the patterns whose relaxed
+        form does not match their block of ``text`` (``relaxed_match``: it matches wherever the
+        pattern does), and without the blocks left with none. Patterns sharing a relaxed form
+        are tried once a block. A check that runs out of time keeps its pattern (the engine
+        then reports the time-out)."""
+        twins = self.relaxed_twins()
+        out: dict[int, list[int]] = {}
+        pending = list(candidates.items())
+        judged = 0  # blocks of ``pending`` done
+        try:
+            with TimeBudget(SCREEN_TIMEOUT + len(text) / 1e6) as budget:
+                for b, refs in pending:
+                    a, e = blocks[b]
+                    piece, low = text[a:e], lowered[a:e]
+                    starts_in = None if odd_space(piece) else low
+                    single = single_spaced(low) if starts_in is not None else ""
+                    verdicts: dict[int, bool] = {}
+                    kept = []
+                    for ref_i in refs:
+                        twin = twins[ref_i]
+                        found = verdicts.get(twin)
+                        if found is None:
+                            try:
+                                found = self.relaxed_match(twin, piece, starts_in, single, budget)
+                            except TimeoutError:
+                                found = True
+                                budget.restart()
+                            verdicts[twin] = found
+                        if found:
+                            kept.append(ref_i)
+                    if kept:
+                        out[b] = kept
+                    judged += 1
+        except TimeoutError:  # the time ran out between two checks: the rest stays unscreened
+            for b, refs in pending[judged:]:
+                out[b] = refs
+        return out
 
     def start_places(self, ref_index: int) -> tuple | None:
         """(automaton of the strings every match of the pattern starts with, the same through
@@ -197,13 +273,15 @@ class RuleSet:
         return RuleSet([r for r in self.rules if keep(r)])
 
 
+SCREEN_TIMEOUT = 1.0  # seconds of relaxed checks per document, plus 1 s per MB (see ``screened``)
 LONG_BLOCK = 4096  # characters: longer blocks are narrowed to the places around their hits
 _SENTINEL = BLOCK_SEPARATOR  # "\x00": joins blocks for one scan (ASCII, so an ASCII text stays
 # ASCII; a text holding it is planned without blocks)
-def text_blocks(text: str) -> list[tuple[int, int]]:
+def text_blocks(text: str, cuts: list[int] | None = None) -> list[tuple[int, int]]:
     """(start, end) of the blocks of ``text``: cut in the middle of every blank line, where the
-    engine cuts its windows too (``windows.block_breaks``)."""
-    cuts = block_breaks(text)
+    engine cuts its windows too (``cuts``: ``windows.block_breaks(text)``, computed if None)."""
+    if cuts is None:
+        cuts = block_breaks(text)
     return list(zip([0, *cuts], [*cuts, len(text)]))
 
 
