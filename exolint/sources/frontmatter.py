@@ -25,7 +25,9 @@ class _LazyYaml:
     def __getattr__(self, name: str):
         import yaml
 
-        return getattr(yaml, name)
+        value = getattr(yaml, name)
+        setattr(self, name, value)  # (looked up once: a page's front matter uses a few, often)
+        return value
 
 
 yaml = _LazyYaml()
