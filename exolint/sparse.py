@@ -451,18 +451,19 @@ def candidate_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: R
     copies = copy.encode("utf-8", "surrogatepass").translate(None, MARKUP_BYTES).decode(
         "utf-8", "surrogatepass")
     screened = scan_text(copies.lower())[0]  # (lower-casing makes no markup character)
-    bounds = [0]  # start of each chunk in the screen
-    at = screened.find(_SENTINEL)
-    while at >= 0:
-        bounds.append(at + 1)
-        at = screened.find(_SENTINEL, at + 1)
-    if len(bounds) != len(spans):
+    if screened.count(_SENTINEL) != len(spans) - 1:
         return None
     found: dict[int, set[int] | None] = {i: None for i, sp in enumerate(spans) if sp[2]}
     at = screened.find(_DIRECTIVE)
-    while at >= 0:
-        found[bisect.bisect_right(bounds, at) - 1] = None
-        at = screened.find(_DIRECTIVE, at + 1)
+    if at >= 0:  # (rare) the chunks holding a directive are kept
+        bounds = [0]  # start of each chunk in the screen
+        sep = screened.find(_SENTINEL)
+        while sep >= 0:
+            bounds.append(sep + 1)
+            sep = screened.find(_SENTINEL, sep + 1)
+        while at >= 0:
+            found[bisect.bisect_right(bounds, at) - 1] = None
+            at = screened.find(_DIRECTIVE, at + 1)
     twins = ruleset.relaxed_twins()
     for c, refs in ruleset.index().block_refs(screened).items():
         if c not in found:
