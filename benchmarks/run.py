@@ -19,6 +19,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import shlex
 import statistics
 import subprocess
@@ -70,9 +71,17 @@ def tree_rss_kb(pid: int) -> int:
     return total
 
 
+def _children_cpu() -> float:
+    """User + system CPU seconds of this process's finished children (and theirs, once waited)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run_measured(cmd: list[str], env: dict | None = None) -> dict:
-    """Run ``cmd``; wall time, stdout, and peak RSS of the process tree (sampled every 20 ms)."""
+    """Run ``cmd``; wall time, CPU time of the process tree (its workers included), stdout, and
+    peak RSS of the process tree (sampled every 20 ms)."""
     peak = [0]
+    cpu_before = _children_cpu()
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     stop = threading.Event()
@@ -88,8 +97,8 @@ def run_measured(cmd: list[str], env: dict | None = None) -> dict:
     wall = time.perf_counter() - start
     stop.set()
     sampler.join()
-    return {"wall": wall, "stdout": out, "stderr": err, "code": proc.returncode,
-            "peak_mb": peak[0] / 1024}
+    return {"wall": wall, "cpu": _children_cpu() - cpu_before, "stdout": out, "stderr": err,
+            "code": proc.returncode, "peak_mb": peak[0] / 1024}
 
 
 def corpus_files(root: Path) -> list[Path]:
@@ -108,6 +117,7 @@ def bench_exolint(corpus: Path, jobs: int, ignore: list[str] | None = None) -> d
     walls = sorted(run["wall"] for run in runs)
     r = next(run for run in runs if run["wall"] == walls[len(walls) // 2])  # the median run
     r["walls"] = walls
+    r["cpus"] = [run["cpu"] for run in sorted(runs, key=lambda run: run["wall"])]
     if r["code"] != 0:
         raise SystemExit(f"exolint failed ({r['code']}): {r['stderr'].decode()[-2000:]}")
     data = json.loads(r["stdout"])
@@ -372,7 +382,14 @@ def render(res: dict, command: str) -> str:
                      f"{r['peak_mb']:.0f} MB | {r['findings']} |")
     sel = res["selective"]
     sel_mbs = mb / sel["wall"]
+    cpus = par["cpus"] + ser["cpus"]
     lines += [
+        "",
+        f"CPU time of those runs (user + system, all processes, in the order of their wall times): "
+        f"`--jobs {res['jobs']}` {', '.join(f'{c:.2f}' for c in par['cpus'])} s; `--jobs 1` "
+        f"{', '.join(f'{c:.2f}' for c in ser['cpus'])} s. Checking the same corpus took {min(cpus):.1f} to "
+        f"{max(cpus):.1f} s of CPU (`--jobs {res['jobs']}` adds the main process and each worker's "
+        f"start): how fast this machine runs changes from one minute to the next.",
         "",
         f"Per core, exolint (`--jobs 1`) runs at {ser_mbs / naive_mbs:.1f}x the naive baseline.",
         "",
