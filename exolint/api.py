@@ -44,7 +44,7 @@ class LintReport:
     errors: list[FileError] = field(default_factory=list)
     notes: list[FileError] = field(default_factory=list)  # skipped binaries, decoding warnings
     timeouts: list[RuleTimeout] = field(default_factory=list)
-    # source lines of findings, for reporters that show them: (path, line) -> text
+    # the line each finding starts on, for reporters that show it: (path, line) -> text
     lines: dict[tuple[str, int], str] = field(default_factory=dict)
     # path -> how to show the document (source text only with keep_sources; see sourceview.py)
     sources: dict[str, SourceView] = field(default_factory=dict)
@@ -74,9 +74,8 @@ def lint_document(doc: Document, ruleset: RuleSet, options: LintOptions,
     found = check_document(doc, ruleset, markets, report.timeouts)
     found = finish(doc, found, ruleset, markets, settings)  # suppressions, severity overrides
     found = one_per_place(found)
-    for f in found:
-        for n in range(f.line, min(f.end_line, f.line + 4) + 1):
-            report.lines.setdefault((f.path, n), doc.source_line(n))
+    for f in found:  # the text report shows the line each finding starts on
+        report.lines.setdefault((f.path, f.line), doc.source_line(f.line))
     for note in doc.notes:
         report.notes.append(FileError(doc.path, note))
     if options.keep_sources or doc.location_label:
