@@ -43,6 +43,33 @@ def test_digits_and_short_words_give_selective_groups():
     assert required_groups(r"(?:via|by) (?-i:IV)\b") is not None
 
 
+def _implies(a, b):
+    return all(any(x in y for x in b) for y in a)
+
+
+def test_a_group_implied_by_another_gives_its_place_to_an_independent_one():
+    # "-derived " holds "-derived": the suffix group with its space implies the one without, so
+    # keeping both narrows no more than one; the second place goes to the source words
+    pattern = (r"(?:donor|plasma|blood|adipose|fat|bone[- ]marrow)[- ](?:\w+[- ]){0,2}?"
+               r"(?:derived|sourced) (?:[\w-]+ )?(?:exosomes?|vesicles|stem cells)")
+    groups = required_groups(pattern)
+    assert len(groups) == 2
+    assert not _implies(groups[0], groups[1]) and not _implies(groups[1], groups[0])
+    assert any("plasma " in g and "bone marrow-" in g for g in groups)
+
+
+def test_no_bundled_pattern_keeps_a_group_another_of_its_groups_implies():
+    from exolint.api import default_ruleset
+
+    checked = 0
+    for ref in default_ruleset().index().refs:
+        if ref.groups and len(ref.groups) == 2:
+            a, b = ref.groups
+            assert not _implies(a, b) and not _implies(b, a), (ref, sorted(a)[:3], sorted(b)[:3])
+            checked += 1
+    assert checked > 100
+
+
 def test_collapsed_scan_offsets_map_back():
     from exolint.ruleset.literals import scan_text
     text = "a  b\n\n\nc 12\t d"

@@ -409,12 +409,22 @@ def required_literal_groups(expanded_pattern: str, limit: int | None = None
         g = _minimal(frozenset(g))
         if valid_group(g):
             out.add(g)
-    # a group every string of which holds a string of another group makes that one redundant:
-    # keep the rarer-scored groups first, then only those no kept group implies
+    # a group every string of which holds a string of another group implies that one, which then
+    # narrows nothing more (the prefixes of a phrase and the phrase itself): of two such groups
+    # only the implying one is kept, and the slot goes to a group that narrows independently
     kept: list[frozenset[str]] = []
     for a in sorted(out, key=lambda g: (-group_score(g), sorted(g))):
-        if limit is not None and len(kept) >= limit:
-            break
-        if not any(all(any(x in y for x in a) for y in b) for b in kept):
+        if any(_implies(b, a) for b in kept):
+            continue
+        implied = [i for i, b in enumerate(kept) if _implies(a, b)]
+        if implied:
+            kept[implied[0]] = a
+            kept = [b for i, b in enumerate(kept) if i not in implied[1:]]
+        elif limit is None or len(kept) < limit:
             kept.append(a)
     return kept
+
+
+def _implies(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether text holding a string of group ``a`` always holds one of group ``b``."""
+    return all(any(x in y for x in b) for y in a)
