@@ -24,11 +24,11 @@ import bisect
 from typing import TYPE_CHECKING
 import re
 
-from .chunktext import HARD_CHARS, ChunkText, render
+from .chunktext import HARD_CHARS, render
 from .document import _REMOVE, _TRANSLATE
 from .ruleset import RuleSet
 from .ruleset.index import BLOCK_SEPARATOR
-from .ruleset.literals import scan_text
+from .ruleset.literals import scan_ascii, scan_text
 from .timelimit import TimeBudget
 from .windows import odd_space as _odd_space, single_spaced
 
@@ -169,20 +169,40 @@ def _merge_constructs(source: str, blocks: list[tuple[int, int, bool]]
     line walk of ``chunks``, run only on the blocks that may open or close such a construct."""
     out: list[tuple[int, int, bool]] = []
     open_: tuple[str, str] | None = None  # ("fence", marker) or ("raw", closer)
-    for block in blocks:
+    # the blocks that may open one (most hold none of these characters: not even sliced)
+    openers = _pieces_holding(source, [a for a, _b, _always in blocks], _CONSTRUCT_CHARS)
+    for i, block in enumerate(blocks):
         a, b, always = block
         if open_ is not None:  # inside a construct: this block belongs to the one before
             out[-1] = (out[-1][0], b, out[-1][2])
         else:
             out.append(block)
-        if always:
+        if always or (open_ is None and i not in openers):
             continue
-        text = source[a:b]
-        if open_ is None and "`" not in text and "~" not in text and "<" not in text:
-            continue
-        open_ = _construct_state(text, open_)
+        open_ = _construct_state(source[a:b], open_)
     if open_ is not None and out:  # never closed: it runs to the end of the file
         out[-1] = (out[-1][0], len(source), out[-1][2])
+    return out
+
+
+_CONSTRUCT_CHARS = ("`", "~", "<")  # a fence or a raw HTML block starts with one
+
+
+def _pieces_holding(text: str, starts: list[int], needles) -> set[int]:
+    """The indexes of the pieces of ``text`` (piece i runs from ``starts[i]`` to the next start;
+    what lies between pieces holds none of ``needles``) that hold one of ``needles``: one
+    ``str.find`` pass per needle over the whole text, skipping to the next piece after a hit,
+    instead of a slice and a test per piece."""
+    out: set[int] = set()
+    last = len(starts) - 1
+    for needle in needles:
+        at = text.find(needle)
+        while at >= 0:
+            piece = bisect.bisect_right(starts, at) - 1
+            out.add(piece)
+            if piece >= last:
+                break
+            at = text.find(needle, starts[piece + 1])
     return out
 
 
@@ -272,7 +292,7 @@ def matched_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: Rul
         screened = candidate_chunks(plain, batch, ruleset)
         if screened is None:  # cannot be screened (see candidate_chunks): parse all of it
             return [True] * len(spans)
-        found, copies, stood_in = screened
+        found, copies, stood_in, unsafe, odd = screened
         judged = 0  # chunks of ``found`` answered
         try:
             # one time limit for the batch's relaxed checks, armed once (see exolint.timelimit),
@@ -284,7 +304,7 @@ def matched_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: Rul
                         keep[first + i] = _chunk_matches(
                             source[base + a:base + b], refs, ruleset, markdown,
                             copies[i] if len(copies) == last - first else None, stood_in, plain[a:b],
-                            budget)
+                            budget, i in unsafe, odd)
                     except TimeoutError:
                         keep[first + i] = True  # cannot tell: parse it, the engine reports the time-out
                         budget.restart()
@@ -298,7 +318,8 @@ def matched_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: Rul
 
 def _chunk_matches(piece: str, refs: set[int] | None, ruleset: RuleSet, markdown: bool,
                    screen: str | None = None, stood_in: bool = False, plain: str | None = None,
-                   budget: TimeBudget | None = None) -> bool:
+                   budget: TimeBudget | None = None, unsafe: bool | None = None,
+                   odd: bool | None = None) -> bool:
     """Whether one of the patterns ``refs`` (None: keep the chunk outright) matches the chunk's
     copy, with its assertions removed (``RuleSet.relaxed``: it can only match more). The copy of
     a Markdown chunk is its ``screen`` when that can be trusted, else ``chunktext.render``'s.
@@ -306,36 +327,44 @@ def _chunk_matches(piece: str, refs: set[int] | None, ruleset: RuleSet, markdown
     ellipsis; start strings are looked for in that ASCII form (none holds either character).
     ``plain``: ``piece`` with ``plain_punctuation`` (the same markup characters, usually ASCII).
     ``budget``: the time limit its matches run under (see ``exolint.timelimit``; a time-out
-    raises ``TimeoutError``, as it does without one: the chunk is then kept)."""
+    raises ``TimeoutError``, as it does without one: the chunk is then kept). ``unsafe``:
+    ``_screen_unsafe(plain)``, and ``odd``: whether ``screen`` holds ``windows.odd_space``,
+    when the caller knows them for the whole page (None: found out here)."""
     if refs is None:
         return True
     if budget is None:
         with TimeBudget(MATCH_TIMEOUT) as budget:
-            return _chunk_matches(piece, refs, ruleset, markdown, screen, stood_in, plain, budget)
+            return _chunk_matches(piece, refs, ruleset, markdown, screen, stood_in, plain, budget,
+                                  unsafe, odd)
     if plain is None:
         plain = piece
-    if markdown and screen is not None and not _screen_unsafe(plain):
-        seen = screen
+    if unsafe is None:
+        unsafe = _screen_unsafe(plain)
+    if markdown and screen is not None and not unsafe:
+        seen = text = screen
         if stood_in and _CODE_MARK in screen:
-            screen = screen.replace(_CODE_MARK, _CODE_PLACEHOLDER[1])
-        rendered = ChunkText(screen, "*" in plain, "_" in plain)
+            text = screen.replace(_CODE_MARK, _CODE_PLACEHOLDER[1])
+        dropped_star, dropped_underscore = "*" in plain, "_" in plain
     else:
         rendered = render(piece, markdown)
         if rendered is None:
             return True  # not a simple chunk: its copy is not known before parsing
-        seen = rendered.text
-    text = rendered.text
+        seen = text = rendered.text
+        dropped_star, dropped_underscore = rendered.dropped_star, rendered.dropped_underscore
+        odd = None  # (known for the screen, not for this copy)
     lowered = seen.lower()  # (same length as text: the stand-in is one character for one)
-    exact = len(lowered) == len(text) and not _odd_space(seen)
+    if odd is None:
+        odd = _odd_space(seen)
+    exact = len(lowered) == len(text) and not odd
     single = single_spaced(lowered) if exact else ""
     starts_in = lowered if exact else None
     for ref_i in refs:
         relaxed = ruleset.relaxed(ref_i)
         if relaxed is None:
             return True
-        if (relaxed[1] and rendered.dropped_star) or (relaxed[2] and rendered.dropped_underscore):
+        if (relaxed[1] and dropped_star) or (relaxed[2] and dropped_underscore):
             return True  # it could match a character the copy lost: cannot tell
-        if ruleset.relaxed_match(ref_i, text, starts_in, single, budget):
+        if ruleset.relaxed_match(ref_i, text, starts_in, single, budget, relaxed):
             return True
     return False
 
@@ -356,6 +385,7 @@ _UNSAFE_CLASS = re.compile(f"[{HARD_CHARS}\r]")
 _UNSAFE_ASCII = tuple(c for c in map(chr, range(128)) if _UNSAFE_CLASS.match(c)) + ("![", "[^")
 _UNSAFE_WIDE = tuple(c for c in _UNSAFE_ASCII if c != "\x00") + tuple(c for c in HARD_CHARS if not c.isascii())
 _UNSAFE_BYTES = "".join(c for c in _UNSAFE_ASCII if len(c) == 1).encode()
+_UNSAFE_NEEDLES = tuple(c for c in _UNSAFE_ASCII if c != "\x00")  # (NUL joins a page's chunks)
 
 
 def _screen_unsafe(piece: str) -> bool:
@@ -424,10 +454,12 @@ MARKUP_BYTES = b"*_`\\[]"  # dropped from the screen: "exo**somes**", "[side eff
 
 
 def candidate_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: RuleSet
-                     ) -> tuple[dict[int, set[int] | None], list[str], bool] | None:
+                     ) -> tuple[dict[int, set[int] | None], list[str], bool, set[int], bool | None] | None:
     """The chunks worth a closer look, each with the patterns (index refs) to try there, or
-    None to keep it outright; each chunk's screen (``screen_page``); and whether inline code
-    stands as ``_CODE_MARK`` in those screens (else as the reader's placeholder). (The screen
+    None to keep it outright; each chunk's screen (``screen_page``); whether inline code
+    stands as ``_CODE_MARK`` in those screens (else as the reader's placeholder); the chunks
+    ``_screen_unsafe`` flags (among those worth a look); and False when no screen holds
+    ``windows.odd_space`` (None: some may, ask each). (The screen
     normalises characters whatever ``source`` holds; ``matched_chunks`` passes it through
     ``plain_punctuation`` first, so that the screen's regexes run on ASCII text.)
 
@@ -439,18 +471,21 @@ def candidate_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: R
     """
     if not spans or ruleset.index().unanchored:
         return None  # (a pattern without required strings could match in any chunk)
-    page = _SEPARATOR_LINE.join(source[a:b] for a, b, _ in spans)
-    if page.count(_SENTINEL) != len(spans) - 1:  # the batch itself holds the separator
+    if _SENTINEL in source:  # the batch itself holds the separator (only in chunks: it is no space)
         return None  # (checked on this batch only: a whole huge file per batch is quadratic)
+    page = _SEPARATOR_LINE.join(source[a:b] for a, b, _ in spans)
     # code spans stand as an ASCII character while the page is scanned, so that a page whose
     # other characters the screen makes ASCII stays on str's and bytes' fast paths; they become
     # the reader's placeholder again in the chunks' copies (not when a required string holds it)
     stand_in = _CODE_MARK not in page and not ruleset.index().holds_char(_CODE_PLACEHOLDER[1])
     copy = screen_page(page, _CODE_PLACEHOLDER.replace(_CODE_PLACEHOLDER[1], _CODE_MARK)
                        if stand_in else _CODE_PLACEHOLDER)
-    copies = copy.encode("utf-8", "surrogatepass").translate(None, MARKUP_BYTES).decode(
-        "utf-8", "surrogatepass")
-    screened = scan_text(copies.lower())[0]  # (lower-casing makes no markup character)
+    data = copy.encode("utf-8", "surrogatepass")
+    copies = data.translate(None, MARKUP_BYTES).decode("utf-8", "surrogatepass")
+    if copy.isascii():
+        screened = scan_ascii(data, MARKUP_BYTES)
+    else:
+        screened = scan_text(copies.lower())[0]  # (lower-casing makes no markup character)
     if screened.count(_SENTINEL) != len(spans) - 1:
         return None
     found: dict[int, set[int] | None] = {i: None for i, sp in enumerate(spans) if sp[2]}
@@ -468,7 +503,19 @@ def candidate_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: R
     for c, refs in ruleset.index().block_refs(screened).items():
         if c not in found:
             found[c] = {twins[r] for r in refs}
-    return found, copies.split(_SEPARATOR_LINE), stand_in
+    unsafe = _unsafe_chunks(page, spans) if found else set()
+    return found, copies.split(_SEPARATOR_LINE), stand_in, unsafe, None if _odd_space(copies) else False
+
+
+def _unsafe_chunks(page: str, spans: list[tuple[int, int, bool]]) -> set[int]:
+    """The indexes of the chunks of ``page`` (``spans``' pieces joined by ``_SEPARATOR_LINE``,
+    none holding NUL) that ``_screen_unsafe`` flags, found for the whole page at once."""
+    starts = []
+    at = 0
+    for a, b, _always in spans:
+        starts.append(at)
+        at += b - a + len(_SEPARATOR_LINE)
+    return _pieces_holding(page, starts, _UNSAFE_NEEDLES if page.isascii() else _UNSAFE_WIDE)
 
 
 _DIRECTIVE = "exolint"

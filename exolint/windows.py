@@ -120,15 +120,18 @@ def without_blank(windows: list[tuple[int, int]], text: str) -> list[tuple[int, 
 
 
 _ODD_SPACE = re.compile(r"[^\S \n]")
-_ODD_ASCII_SPACES = "".join(c for c in map(chr, range(128)) if c.isspace() and c not in " \n").encode()
+_ODD_ASCII_SPACES = tuple(c for c in map(chr, range(128)) if c.isspace() and c not in " \n")
 
 
 def odd_space(text: str) -> bool:
-    """Whitespace other than " " and "\n" in ``text`` (``_ODD_SPACE``); on ASCII, whether
-    ``bytes.translate`` deletes any (one C pass, several times faster than the regex)."""
+    """Whitespace other than " " and "\n" in ``text`` (``_ODD_SPACE``); on ASCII, by one ``in``
+    test per such character (each a ``memchr``: on a page, ten times faster than one
+    ``bytes.translate`` pass, itself several times faster than the regex)."""
     if text.isascii():
-        data = text.encode()
-        return len(data.translate(None, _ODD_ASCII_SPACES)) != len(data)
+        for char in _ODD_ASCII_SPACES:
+            if char in text:
+                return True
+        return False
     return _ODD_SPACE.search(text) is not None
 
 

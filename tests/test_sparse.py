@@ -231,3 +231,44 @@ def test_fast_character_checks_equal_their_regexes(text):
     if text.isascii():
         assert sp._screen_unsafe(text) == bool(sp._SCREEN_UNSAFE.search(text))
     assert windows.odd_space(text) == bool(windows._ODD_SPACE.search(text))
+
+
+_PIECE_CHARS = list("ab [!^]&<>|~`\\\r\t \x0b\x1c\x85\u200b\u00ad*_0")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(_PIECE_CHARS), min_size=1, max_size=10),
+                min_size=1, max_size=8))
+def test_page_wide_unsafe_check_flags_the_chunks_a_check_per_chunk_flags(pieces):
+    """``_unsafe_chunks`` searches a page once; it must flag exactly the chunks ``_screen_unsafe``
+    flags one at a time (pages of ASCII and not)."""
+    import exolint.sparse as sp
+
+    spans, at = [], 0
+    for piece in pieces:
+        spans.append((at, at + len(piece), False))
+        at += len(piece) + 2
+    source = "\n\n".join(pieces)
+    page = sp._SEPARATOR_LINE.join(source[a:b] for a, b, _ in spans)
+    assert sp._unsafe_chunks(page, spans) == {i for i, p in enumerate(pieces) if sp._screen_unsafe(p)}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZq09 \t\n\r\x0b\x1c*_`[]\\.-\x00")), max_size=30))
+def test_one_pass_ascii_scan_equals_the_str_scan(text):
+    from exolint.ruleset.literals import scan_ascii, scan_text
+    from exolint.sparse import MARKUP_BYTES
+
+    deleted = text.encode().translate(None, MARKUP_BYTES).decode()
+    assert scan_ascii(text.encode(), MARKUP_BYTES) == scan_text(deleted.lower())[0]
+    assert scan_ascii(text.encode()) == scan_text(text.lower())[0]
+
+
+def test_blocks_with_construct_characters_are_found_without_slicing_each():
+    import exolint.sparse as sp
+
+    source = "intro\n\n```\ncode\n\nmore code\n```\n\nplain\n\na <b>tag</b>\n\nx ~ y\n"
+    blocks = sp._blank_line_chunks(source, 0, [])
+    starts = [a for a, _b, _always in blocks]
+    assert sp._pieces_holding(source, starts, sp._CONSTRUCT_CHARS) == {1, 2, 4, 5}
+    assert sp.chunks(source) == sp._walk_lines(source, 0, [])

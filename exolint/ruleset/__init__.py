@@ -92,13 +92,15 @@ class RuleSet:
         return self._relaxed[ref_index]
 
     def relaxed_match(self, ref_index: int, text: str, lowered: str | None, single: str,
-                      budget: TimeBudget) -> bool:
+                      budget: TimeBudget, relaxed: tuple | None = None) -> bool:
         """Whether index pattern ``ref_index``, relaxed (``relaxed``), matches ``text``; True when
         it has no relaxed form (cannot tell). ``lowered``: the lower-cased copy start strings are
         looked for in (same length as ``text``, no whitespace but spaces and line breaks), or
         None to search the whole text; ``single``: ``windows.single_spaced(lowered)``. The calls
-        run under ``budget`` (a time-out raises ``TimeoutError``)."""
-        relaxed = self.relaxed(ref_index)
+        run under ``budget`` (a time-out raises ``TimeoutError``). ``relaxed``: ``relaxed(ref_index)``
+        when the caller has looked it up."""
+        if relaxed is None:
+            relaxed = self.relaxed(ref_index)
         if relaxed is None:
             return True
         pattern, _star, _underscore, starts, spaced_starts = relaxed
