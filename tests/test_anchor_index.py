@@ -242,3 +242,17 @@ def test_whole_file_pre_check_searched_in_pieces_finds_what_one_search_finds():
     assert idx.any_satisfied(straddling)
     apart = "no known " + ("z " * piece) + "side effects"
     assert idx.any_satisfied(apart) and not idx.any_satisfied(apart.replace("side effects", "side-kick"))
+
+
+def test_block_refs_with_the_automaton_drops_hits_no_pattern_can_use_on_the_page():
+    """Hits of strings whose patterns lack another group anywhere on the text are dropped before
+    the per-block OR: the answer is still the per-block conjunction."""
+    idx = index_for(r"human stem cells?\b.{0,40}\bderived", r"better than botox", r"skin\b.{0,20}\bglow")
+    idx.build()
+    sep = "\x00"
+    blocks = ["human stem cells derived here", "derived skin", "human stem cells", "skin glow", "plain"]
+    assert idx.block_refs(sep.join(blocks)) == {0: [0], 3: [2]}
+    # each group of pattern 0 somewhere, never both in one block: nothing
+    assert idx.block_refs(sep.join(["human stem cells", "skin", "derived"])) == {}
+    assert idx.block_refs(sep.join(["skin skin skin", "nothing here"])) == {}  # nothing satisfiable
+    assert idx.block_refs("") == {}

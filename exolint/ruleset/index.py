@@ -237,8 +237,8 @@ class AnchorIndex:
             per_block = enumerate(found)
         else:
             self.build()
-            strings = self._automaton.find_matches_as_strings(scanned, overlapping=True)
-            per_block = _block_masks(strings, self._mask_of.__getitem__)
+            per_block = self._relevant_block_masks(
+                self._automaton.find_matches_as_strings(scanned, overlapping=True))
         for i, present in per_block:
             satisfied = self._satisfied(present)
             if satisfied:
@@ -249,6 +249,28 @@ class AnchorIndex:
                     satisfied ^= low
                 out[i] = refs
         return out
+
+    def _relevant_block_masks(self, strings: list[str]):
+        """``_block_masks`` of ``strings`` (one automaton pass: hits and separators) restricted to
+        the patterns all of whose groups occur somewhere in the whole text. Most hits are of
+        common strings whose patterns lack another group there; the text's distinct strings
+        (a few per cent of its hits) tell which, and the others' hits are dropped before the
+        per-block OR, which costs a big-integer operation per hit."""
+        mask_of = self._mask_of
+        distinct = set(strings)
+        distinct.discard(BLOCK_SEPARATOR)
+        if not distinct:
+            return ()
+        satisfiable = self._satisfied(reduce(or_, map(mask_of.__getitem__, distinct)))
+        if not satisfiable:
+            return ()
+        bits = satisfiable | (satisfiable << 1)
+        relevant = {BLOCK_SEPARATOR: 0}
+        for string in distinct:
+            mask = mask_of[string] & bits
+            if mask:
+                relevant[string] = mask
+        return _block_masks(list(filter(relevant.__contains__, strings)), relevant.__getitem__)
 
     @property
     def _even(self) -> int:
