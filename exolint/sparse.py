@@ -303,7 +303,7 @@ def matched_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: Rul
                     try:
                         keep[first + i] = _chunk_matches(
                             source[base + a:base + b], refs, ruleset, markdown,
-                            copies[i] if len(copies) == last - first else None, stood_in, plain[a:b],
+                            copies.get(i), stood_in, plain[a:b],
                             budget, i in unsafe, odd)
                     except TimeoutError:
                         keep[first + i] = True  # cannot tell: parse it, the engine reports the time-out
@@ -454,9 +454,9 @@ MARKUP_BYTES = b"*_`\\[]"  # dropped from the screen: "exo**somes**", "[side eff
 
 
 def candidate_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: RuleSet
-                     ) -> tuple[dict[int, set[int] | None], list[str], bool, set[int], bool | None] | None:
+                     ) -> tuple[dict[int, set[int] | None], dict[int, str], bool, set[int], bool | None] | None:
     """The chunks worth a closer look, each with the patterns (index refs) to try there, or
-    None to keep it outright; each chunk's screen (``screen_page``); whether inline code
+    None to keep it outright; the screen (``screen_page``) of each of them; whether inline code
     stands as ``_CODE_MARK`` in those screens (else as the reader's placeholder); the chunks
     ``_screen_unsafe`` flags (among those worth a look); and False when no screen holds
     ``windows.odd_space`` (None: some may, ask each). (The screen
@@ -480,14 +480,14 @@ def candidate_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: R
     stand_in = _CODE_MARK not in page and not ruleset.index().holds_char(_CODE_PLACEHOLDER[1])
     copy = screen_page(page, _CODE_PLACEHOLDER.replace(_CODE_PLACEHOLDER[1], _CODE_MARK)
                        if stand_in else _CODE_PLACEHOLDER)
+    pieces = copy.split(_SEPARATOR_LINE)
+    if len(pieces) != len(spans):  # (no step of the screen makes or removes a separator line)
+        return None
     data = copy.encode("utf-8", "surrogatepass")
-    copies = data.translate(None, MARKUP_BYTES).decode("utf-8", "surrogatepass")
     if copy.isascii():
         screened = scan_ascii(data, MARKUP_BYTES)
-    else:
-        screened = scan_text(copies.lower())[0]  # (lower-casing makes no markup character)
-    if screened.count(_SENTINEL) != len(spans) - 1:
-        return None
+    else:  # (lower-casing makes no markup character)
+        screened = scan_text(data.translate(None, MARKUP_BYTES).decode("utf-8", "surrogatepass").lower())[0]
     found: dict[int, set[int] | None] = {i: None for i, sp in enumerate(spans) if sp[2]}
     at = screened.find(_DIRECTIVE)
     if at >= 0:  # (rare) the chunks holding a directive are kept
@@ -504,7 +504,10 @@ def candidate_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: R
         if c not in found:
             found[c] = {twins[r] for r in refs}
     unsafe = _unsafe_chunks(page, spans) if found else set()
-    return found, copies.split(_SEPARATOR_LINE), stand_in, unsafe, None if _odd_space(copies) else False
+    # the copies of the chunks worth a look (a third of a page's text, usually)
+    copies = {i: pieces[i].encode("utf-8", "surrogatepass").translate(None, MARKUP_BYTES).decode(
+        "utf-8", "surrogatepass") for i in found}
+    return found, copies, stand_in, unsafe, None if _odd_space(copy) else False
 
 
 def _unsafe_chunks(page: str, spans: list[tuple[int, int, bool]]) -> set[int]:
