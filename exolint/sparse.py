@@ -383,9 +383,9 @@ _CODE_SPAN = re.compile(r"``*[^`\n]*`+")  # ("`+" at the start would make re try
 _SCREEN_UNSAFE = re.compile(f"[{HARD_CHARS}\r]|!\\[|\\[\\^")
 _UNSAFE_CLASS = re.compile(f"[{HARD_CHARS}\r]")
 _UNSAFE_ASCII = tuple(c for c in map(chr, range(128)) if _UNSAFE_CLASS.match(c)) + ("![", "[^")
-_UNSAFE_WIDE = tuple(c for c in _UNSAFE_ASCII if c != "\x00") + tuple(c for c in HARD_CHARS if not c.isascii())
-_UNSAFE_BYTES = "".join(c for c in _UNSAFE_ASCII if len(c) == 1).encode()
 _UNSAFE_NEEDLES = tuple(c for c in _UNSAFE_ASCII if c != "\x00")  # (NUL joins a page's chunks)
+_UNSAFE_WIDE = _UNSAFE_NEEDLES + tuple(c for c in HARD_CHARS if not c.isascii())
+_UNSAFE_BYTES = "".join(c for c in _UNSAFE_ASCII if len(c) == 1).encode()
 
 
 def _screen_unsafe(piece: str) -> bool:
@@ -507,7 +507,7 @@ def candidate_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: R
     # the copies of the chunks worth a look (a third of a page's text, usually)
     copies = {i: pieces[i].encode("utf-8", "surrogatepass").translate(None, MARKUP_BYTES).decode(
         "utf-8", "surrogatepass") for i in found}
-    return found, copies, stand_in, unsafe, None if _odd_space(copy) else False
+    return found, copies, stand_in, unsafe, None if found and _odd_space(copy) else False
 
 
 def _unsafe_chunks(page: str, spans: list[tuple[int, int, bool]]) -> set[int]:
