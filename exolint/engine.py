@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .context.stage import judge
+from .context.structure import Structure
 from .document import Document
 from .findings import Finding
 from .ruleset import Rule, RuleSet
@@ -26,8 +28,11 @@ def market_label(markets: frozenset[str] | None) -> str | None:
 
 
 def check_document(doc: Document, ruleset: RuleSet, markets: frozenset[str] | None = None,
-                   timeouts: list[RuleTimeout] | None = None) -> list[Finding]:
-    """All findings of ``ruleset`` in ``doc``, judged under ``markets`` (None: every market)."""
+                   timeouts: list[RuleTimeout] | None = None,
+                   quieted: list[Finding] | None = None) -> list[Finding]:
+    """All findings of ``ruleset`` in ``doc``, judged under ``markets`` (None: every market).
+    Matches the context stage did not report (the page or sentence is not making the claim) go
+    to ``quieted``, each with its reason in ``Finding.quieted_because``."""
     text = doc.text
     label = market_label(markets)
     breaks = block_breaks(text)
@@ -47,6 +52,14 @@ def check_document(doc: Document, ruleset: RuleSet, markets: frozenset[str] | No
     # is by source offset, as always (the creation order only matters to equal keys, which one
     # rule cannot have twice in a different order)
     kept.sort(key=_place)
+    report, reasons = judge(text, [(start, end) for start, _rid, end, _rule in kept])
+    if quieted is not None:
+        for (start, _rid, end, rule), why in zip(kept, reasons):
+            if why is not None:
+                f = _make_finding(doc, rule, start, end, label)
+                f.quieted_because = why
+                quieted.append(f)
+    kept = [k for k, ok in zip(kept, report) if ok]
     findings = [_make_finding(doc, rule, start, end, label) for start, _rid, end, rule in kept]
     findings.sort(key=lambda f: (f.start, f.rule))
     return findings
@@ -154,6 +167,7 @@ class _Exceptions:
         # (id of a SearchList, string) -> (that list, whether one of it is found there)
         self._found: dict[tuple[int, str], tuple[SearchList, bool]] = {}
         self._budget: TimeBudget | None = None  # the time limit the searches run under
+        self._structure: Structure | None = None  # list items and their lead-ins, when asked
 
     def unexcepted(self, rule: Rule, spans: list[tuple[int, int]], path: str,
                    timeouts: list[RuleTimeout] | None) -> list[tuple[int, int]]:
@@ -161,14 +175,14 @@ class _Exceptions:
         run under the rule's time limit too (they come from rule files as its patterns do):
         when it runs out, the rule is reported, and the spans not yet judged are kept (a
         finding to look at rather than a claim let through unseen)."""
-        if not spans or not rule.exceptions:
+        if not spans or not (rule.exceptions or rule.requirements):
             return spans
         out: list[tuple[int, int]] = []
         i = 0  # the span being judged
         try:
             with TimeBudget(MATCH_TIMEOUT) as self._budget:
                 for i, (start, end) in enumerate(spans):
-                    if not self.excepted(rule, start, end):
+                    if self.required(rule, start, end) and not self.excepted(rule, start, end):
                         out.append((start, end))
                 i = len(spans)
         except TimeoutError:
@@ -183,8 +197,13 @@ class _Exceptions:
         return out
 
     def excepted(self, rule: Rule, start: int, end: int) -> bool:
-        if not rule.exceptions:
-            return False
+        return bool(rule.exceptions) and self._any_applies(rule.exceptions, start, end)
+
+    def required(self, rule: Rule, start: int, end: int) -> bool:
+        """Whether one of the rule's ``requires`` contexts applies (True when it has none)."""
+        return not rule.requirements or self._any_applies(rule.requirements, start, end)
+
+    def _any_applies(self, checks, start: int, end: int) -> bool:
         text = self.text
         begin = self._begins.get(start)
         if begin is None:
@@ -193,7 +212,12 @@ class _Exceptions:
         if stop is None:
             stop = self._stops[end] = sentence_stop(text, end)
         before, matched, after = text[begin:start], text[start:end], text[end:stop]
-        return any(check.applies(before, matched, after, self._found_in) for check in rule.exceptions)
+        lead_in = ""
+        if any(check.lead_in for check in checks):
+            if self._structure is None:
+                self._structure = Structure(text)
+            lead_in = self._structure.lead_in(start)
+        return any(check.applies(before, matched, after, self._found_in, lead_in) for check in checks)
 
     def _found_in(self, searches: SearchList, string: str) -> bool:
         key = (id(searches), string)

@@ -21,6 +21,8 @@ class Finding:
     # internal: offsets into the document's source, not part of the contract
     start: int = field(default=0, repr=False, compare=False)
     end: int = field(default=0, repr=False, compare=False)
+    # set on a match the context stage did not report: why (see exolint.context.stage)
+    quieted_because: str | None = field(default=None, repr=False, compare=False)
 
     CONTRACT = ("path", "line", "column", "end_line", "end_column", "rule", "category",
                 "severity", "message", "match", "suggestion")

@@ -19,7 +19,7 @@ from typing import Callable, TypeVar
 
 T = TypeVar("T")
 
-FORMAT = b"exolint-rules-cache-4"
+FORMAT = b"exolint-rules-cache-5"
 _KEEP = 8  # old entries beyond this many are removed
 
 

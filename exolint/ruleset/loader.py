@@ -27,7 +27,7 @@ MIN_EXAMPLES = 2
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*[a-z0-9]$")
 _RULE_FIELDS = {
     "id", "category", "severity", "markets", "summary", "message", "rationale", "suggestion",
-    "patterns", "unless", "unless_before", "unless_after", "unless_sentence", "case_sensitive",
+    "patterns", "unless", "unless_before", "unless_after", "unless_sentence", "requires", "case_sensitive",
     "references", "examples",
 }
 _REQUIRED = ("id", "category", "severity", "markets", "summary", "message", "rationale",
@@ -143,13 +143,13 @@ def load_contexts(path: Path) -> dict[str, ContextCheck]:
     for name, table in (data.get("context") or {}).items():
         if not isinstance(table, dict):
             raise RuleFileError(str(path), "must be a table", field=f"context.{name}")
-        bad = set(table) - {"before", "after", "sentence", "description"}
+        bad = set(table) - {"before", "after", "sentence", "lead_in", "description"}
         if bad:
             key = sorted(bad)[0]
-            raise RuleFileError(str(path), "unknown field (expected before, after, sentence, description)",
+            raise RuleFileError(str(path), "unknown field (expected before, after, sentence, lead_in, description)",
                                 line=_find_key_line(text, key), field=f"context.{name}.{key}")
         compiled = {k: _compile_context_list(path, text, f"context.{name}.{k}", table.get(k, []))
-                    for k in ("before", "after", "sentence")}
+                    for k in ("before", "after", "sentence", "lead_in")}
         out[name] = ContextCheck(name=name, description=str(table.get("description", "")), **compiled)
     return out
 
@@ -274,6 +274,17 @@ def _build_rule(path: Path, text: str, pack: str, raw: dict, contexts: dict[str,
             known = ", ".join(sorted(contexts)) or "none defined"
             fail("unless", f"unknown context '{name}' (known: {known})")
         exceptions.append(contexts[name])
+    requires = raw.get("requires", [])
+    if isinstance(requires, str):
+        requires = [requires]
+    if not isinstance(requires, list) or not all(isinstance(u, str) for u in requires):
+        fail("requires", "must be a list of context names")
+    requirements = []
+    for name in requires:
+        if name not in contexts:
+            known = ", ".join(sorted(contexts)) or "none defined"
+            fail("requires", f"unknown context '{name}' (known: {known})")
+        requirements.append(contexts[name])
     own = {k: _compile_context_list(path, text, k, raw.get(k, []), rid)
            for k in ("unless_before", "unless_after", "unless_sentence")}
     if any(own.values()):
@@ -308,7 +319,8 @@ def _build_rule(path: Path, text: str, pack: str, raw: dict, contexts: dict[str,
         suggestion=string("suggestion"), patterns=tuple(patterns_raw), compiled=tuple(compiled),
         references=tuple(refs),
         examples_flag=tuple(flag), examples_pass=tuple(pass_), exceptions=tuple(exceptions),
-        unless=tuple(unless), case_sensitive=case_sensitive, pack=pack, source_file=str(path),
+        unless=tuple(unless), requirements=tuple(requirements), requires=tuple(requires),
+        case_sensitive=case_sensitive, pack=pack, source_file=str(path),
         nested_quantifier_patterns=tuple(nested), pattern_groups=tuple(groups),
         pattern_reach=tuple(reaches), pattern_relaxed=tuple(_relaxed_compiled(c) for c in compiled),
     )

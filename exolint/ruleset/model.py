@@ -39,31 +39,40 @@ class ContextCheck:
     after: tuple["regex.Pattern[str]", ...] = ()
     sentence: tuple["regex.Pattern[str]", ...] = ()
     description: str = ""
+    # searched in the lead-in that governs the list item or table cell holding the match
+    # ("Conditions we treat", "Works best for:"; see exolint.context.structure)
+    lead_in: tuple["regex.Pattern[str]", ...] = ()
 
-    def applies(self, before: str, matched: str, after: str, found=None) -> bool:
-        """Whether any ``before`` regex is found in ``before``, any ``after`` one in ``after``
-        or any ``sentence`` one in the whole sentence. ``found(search_list, string)`` answers
-        each question (default ``SearchList.found``; the engine passes one that remembers)."""
+    def applies(self, before: str, matched: str, after: str, found=None, lead_in: str = "") -> bool:
+        """Whether any ``before`` regex is found in ``before``, any ``after`` one in ``after``,
+        any ``sentence`` one in the whole sentence, or any ``lead_in`` one in ``lead_in``.
+        ``found(search_list, string)`` answers each question (default ``SearchList.found``;
+        the engine passes one that remembers)."""
         found = found or SearchList.found
-        in_before, in_after, in_sentence = self.searches()
+        in_before, in_after, in_sentence, in_lead_in = self.searches()
         if in_before is not None and found(in_before, before):
             return True
         if in_after is not None and found(in_after, after):
             return True
+        if in_lead_in is not None and lead_in and found(in_lead_in, lead_in):
+            return True
         return in_sentence is not None and found(in_sentence, before + matched + after)
 
-    def searches(self) -> tuple["SearchList | None", "SearchList | None", "SearchList | None"]:
-        """The ``before``, ``after`` and ``sentence`` lists, ready to search (None: empty).
-        Built once and kept with the lists they came from, so assigning a new list is seen;
-        never pickled (see ``__getstate__``). The same objects are returned until a list
+    def searches(self) -> tuple["SearchList | None", ...]:
+        """The ``before``, ``after``, ``sentence`` and ``lead_in`` lists, ready to search (None:
+        empty). Built once and kept with the lists they came from, so assigning a new list is
+        seen; never pickled (see ``__getstate__``). The same objects are returned until a list
         changes (the engine remembers answers per object and string)."""
         cached = self.__dict__.get("_searches")
-        if (cached is None or cached[0] is not self.before or cached[1] is not self.after
-                or cached[2] is not self.sentence):
-            lists = (self.before, self.after, self.sentence)
+        lists = (self.before, self.after, self.sentence, self.lead_in)
+        if cached is None or any(a is not b for a, b in zip(cached[0], lists)):
             ready = tuple(SearchList(ps) if ps else None for ps in lists)
-            cached = self.__dict__["_searches"] = lists + (ready,)
-        return cached[3]
+            cached = self.__dict__["_searches"] = (lists, ready)
+        return cached[1]
+
+    @property
+    def uses_lead_in(self) -> bool:
+        return bool(self.lead_in)
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
@@ -268,6 +277,10 @@ class Rule:
     examples_pass: tuple[str, ...]
     exceptions: tuple[ContextCheck, ...] = ()
     unless: tuple[str, ...] = ()
+    # contexts one of which must apply for a match to count (``requires = [...]``): a bare
+    # condition word is a claim only under a lead-in such as "Conditions we treat"
+    requirements: tuple[ContextCheck, ...] = ()
+    requires: tuple[str, ...] = ()
     case_sensitive: bool = False
     pack: str = ""
     source_file: str = ""

@@ -1,0 +1,47 @@
+"""The context stage: of the spans the rules matched, keep those the page is claiming.
+
+Runs after matching and the rules' own sentence exceptions (``unless``), on text offsets. Each
+span it quiets is kept with the reason, so ``--explain`` and the HTML report can say why a
+phrase that matched a rule was not reported.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..sentences import sentence_begin, sentence_stop
+from .voice import PageVoice, hearsay, page_voice, sells_in_first_person
+
+
+@dataclass
+class Quiet:
+    """A matched span the context stage did not report, and why."""
+    start: int
+    end: int
+    reason: str
+
+
+def judge(text: str, spans: list[tuple[int, int]]) -> tuple[list[bool], list[str | None]]:
+    """For each (start, end) span of ``text``: whether to report it, and if not, why."""
+    if not spans:
+        return [], []
+    voice: PageVoice | None = None
+    keep: list[bool] = []
+    reasons: list[str | None] = []
+    sentences: dict[int, str] = {}
+    for start, end in spans:
+        sentence = sentences.get(start)
+        if sentence is None:
+            sentence = sentences[start] = text[sentence_begin(text, start):sentence_stop(text, end)]
+        reason = None
+        if not sells_in_first_person(sentence):
+            said = hearsay(sentence)
+            if said:
+                reason = f"the sentence reports someone else's claim ('{said}')"
+            else:
+                if voice is None:
+                    voice = page_voice(text)
+                if voice.reporting_page:
+                    reason = voice.reason()
+        keep.append(reason is None)
+        reasons.append(reason)
+    return keep, reasons

@@ -1,0 +1,89 @@
+"""Claims carried by structure: the lead-in that governs a bare list item or table cell.
+
+A heading or lead-in ("Conditions we treat", "Works best for patients with:", "Benefits
+include:") turns each bare item under it ("Rosacea", "Acne scarring") into a claim, though the
+item alone says nothing. Rules see that text through a context's ``lead_in`` regexes, searched
+in the lead-in of the item a match sits in (see ``ContextCheck``).
+
+The document text has one line per list item, table cell, heading or wrapped source line, and
+a blank line between blocks. An *item* is a short line with no sentence end: at most
+``MAX_ITEM_WORDS`` words, not ending in ``.``, ``!`` or ``?``. Walking back from an item over
+its sibling items (and blank lines), the lead-in is the first line that ends with a colon, or,
+when a line of running text is met first, the first item of the run (a heading above the
+list). A line of running text is never an item, so a sentence's own words never govern it.
+"""
+from __future__ import annotations
+
+import bisect
+
+import regex
+
+MAX_ITEM_WORDS = 10
+MAX_RUN = 15  # items walked back over before giving up (a list longer than this is rare)
+_BULLET = regex.compile(r"^[\s\-*+\u2022\u25cf\u25aa\u25e6\u2023\u2043\u2013\u2014\u2713\u2714\u27a4>#|]*"
+                        r"(?:\d{1,2}[.)]\s+)?")
+
+
+class Structure:
+    """Line-level view of a document's text, built lazily once per document."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._starts: list[int] | None = None
+        self._lines: list[str] = []
+        self._lead_ins: dict[int, str] = {}
+
+    def _index(self) -> None:
+        text = self.text
+        starts = [0]
+        find = text.find
+        at = find("\n")
+        while at >= 0:
+            starts.append(at + 1)
+            at = find("\n", at + 1)
+        self._starts = starts
+        self._lines = text.split("\n")
+
+    def lead_in(self, offset: int) -> str:
+        """The lead-in governing the list item that holds ``offset``; "" when the line there is
+        not a bare item or nothing governs it."""
+        if self._starts is None:
+            self._index()
+        line = bisect.bisect_right(self._starts, offset) - 1
+        known = self._lead_ins.get(line)
+        if known is None:
+            known = self._lead_ins[line] = self._find_lead_in(line)
+        return known
+
+    def _find_lead_in(self, line: int) -> str:
+        lines = self._lines
+        if not is_item(lines[line]):
+            return ""
+        first_item = ""
+        walked = 0
+        i = line - 1
+        while i >= 0 and walked <= MAX_RUN:
+            raw = lines[i].strip()
+            i -= 1
+            if not raw:
+                continue
+            if raw.endswith(":"):
+                return last_sentence(raw)
+            if not is_item(raw):
+                return first_item
+            first_item = raw
+            walked += 1
+        return first_item
+
+
+def is_item(line: str) -> bool:
+    body = _BULLET.sub("", line.strip(), count=1).strip()
+    if not body or body.endswith((".", "!", "?", ":")):
+        return False
+    return len(body.split()) <= MAX_ITEM_WORDS
+
+
+def last_sentence(line: str) -> str:
+    """The last sentence of a line (the lead-in part of "Blah. It helps with:")."""
+    cut = max(line.rfind(". ", 0, len(line) - 1), line.rfind("! "), line.rfind("? "))
+    return line[cut + 2:] if cut >= 0 else line
