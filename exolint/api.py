@@ -13,7 +13,7 @@ from .discovery import discover
 from .document import Document
 from .engine import RuleTimeout, check_document
 from .findings import FileError, Finding
-from .overlaps import one_per_place
+from .overlaps import one_across_markets, one_per_place
 from .parallel import lint_files
 from .prefilter import may_have_findings
 from .sparse import parses_sparsely, read_sparse
@@ -74,6 +74,8 @@ def lint_document(doc: Document, ruleset: RuleSet, options: LintOptions,
     found = check_document(doc, ruleset, markets, report.timeouts)
     found = finish(doc, found, ruleset, markets, settings)  # suppressions, severity overrides
     found = one_per_place(found)
+    if markets is None:
+        found = one_across_markets(found, ruleset.markets_by_rule())
     for f in found:  # the text report shows the line each finding starts on
         report.lines.setdefault((f.path, f.line), doc.source_line(f.line))
     for note in doc.notes:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from .context.stage import judge
 from .context.structure import Structure
 from .document import Document
@@ -52,7 +54,7 @@ def check_document(doc: Document, ruleset: RuleSet, markets: frozenset[str] | No
     # is by source offset, as always (the creation order only matters to equal keys, which one
     # rule cannot have twice in a different order)
     kept.sort(key=_place)
-    report, reasons = judge(text, [(start, end) for start, _rid, end, _rule in kept])
+    report, reasons = judge(text, [(start, end) for start, _rid, end, _rule in kept], page_copy(doc))
     if quieted is not None:
         for (start, _rid, end, rule), why in zip(kept, reasons):
             if why is not None:
@@ -63,6 +65,15 @@ def check_document(doc: Document, ruleset: RuleSet, markets: frozenset[str] | No
     findings = [_make_finding(doc, rule, start, end, label) for start, _rid, end, rule in kept]
     findings.sort(key=lambda f: (f.start, f.rule))
     return findings
+
+
+_TAG = regex.compile(r"<[^>]{0,2000}>")
+
+
+def page_copy(doc: Document) -> str:
+    """The whole page's words, for judging its voice: the source, tags dropped."""
+    source = doc.source or doc.text
+    return _TAG.sub(" ", source) if "<" in source else source
 
 
 def _place(item):

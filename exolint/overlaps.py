@@ -44,3 +44,38 @@ def one_per_place(findings: list[Finding]) -> list[Finding]:
         kept.extend(chosen)
     kept.sort(key=lambda f: (f.start, f.rule))
     return kept
+
+
+def one_across_markets(findings: list[Finding], rule_markets: dict[str, frozenset[str]]) -> list[Finding]:
+    """With no market chosen, the same phrase is often caught twice: by a UK/EU rule and by its
+    US/AU counterpart ("human stem cell exosomes" is a banned human-origin ingredient in one and
+    an unapproved cell product in the other). Findings whose spans overlap and whose rules cover
+    disjoint markets are reported once: the most severe (then longest) finding, its message
+    naming the other rules and the markets each applies in. ``rule_markets``: rule id -> its
+    markets (empty: all markets; such rules are never merged)."""
+    def markets_of(f: Finding) -> frozenset[str]:
+        return rule_markets.get(f.rule, frozenset())
+
+    restricted = [f for f in findings if markets_of(f) and f.category not in UNMERGED]
+    if len(restricted) < 2:
+        return findings
+    ranked = sorted(restricted, key=lambda f: (-SEVERITY_RANK.get(f.severity, 0), -(f.end - f.start),
+                                               f.start, f.rule))
+    kept: list[Finding] = []
+    dropped: set[int] = set()
+    for f in ranked:
+        host = next((k for k in kept if k.start < f.end and f.start < k.end
+                     and not (markets_of(k) & markets_of(f))
+                     and not any(markets_of(f) & rule_markets.get(r, frozenset())
+                                 for r in getattr(k, "also_rules", ()))), None)
+        if host is None:
+            kept.append(f)
+            continue
+        dropped.add(id(f))
+        if not getattr(host, "also_rules", ()):
+            host.message += f" Markets: {', '.join(sorted(markets_of(host)))} ({host.rule})"
+        else:
+            host.message = host.message[:-1]
+        host.also_rules = getattr(host, "also_rules", ()) + (f.rule,)  # type: ignore[attr-defined]
+        host.message += f"; {', '.join(sorted(markets_of(f)))} ({f.rule})."
+    return [f for f in findings if id(f) not in dropped]

@@ -251,7 +251,7 @@ def quiet_blocks_blanked(source: str, ruleset: RuleSet, markdown: bool = True) -
     if len(source) < MIN_SIZE:
         return None
     spans = chunks(source)
-    keep = matched_chunks(source, spans, ruleset, markdown)
+    keep = with_lead_ins(source, spans, matched_chunks(source, spans, ruleset, markdown))
     pieces: list[str] = []
     last = 0
     blanked_any = False
@@ -266,6 +266,30 @@ def quiet_blocks_blanked(source: str, ruleset: RuleSet, markdown: bool = True) -
         return None
     pieces.append(source[last:])
     return "".join(pieces)
+
+
+LEAD_IN_RUN = 15  # short chunks walked back over to reach a list's lead-in
+SHORT_CHUNK = 160  # characters: a list item, table row or heading, not a paragraph
+
+
+def with_lead_ins(source: str, spans: list[tuple[int, int, bool]], keep: list[bool]) -> list[bool]:
+    """``keep`` with the chunks that may govern a kept chunk kept too: a list item's sibling
+    items and the heading or lead-in line above them (see exolint.context.structure), so a
+    bare item is judged under the same lead-in as when the whole page is parsed."""
+    out = list(keep)
+    for i in range(len(spans) - 1, -1, -1):
+        if not keep[i]:
+            continue
+        j = i - 1
+        walked = 0
+        while j >= 0 and walked < LEAD_IN_RUN and not out[j]:
+            start, end, _always = spans[j]
+            out[j] = True
+            if end - start > SHORT_CHUNK or "\n" in source[start:end].strip():
+                break  # the paragraph or multi-line block above the list: the lead-in's place
+            j -= 1
+            walked += 1
+    return out
 
 
 BATCH = 1 << 18  # characters of source checked together: bounds memory on huge files
@@ -557,7 +581,7 @@ def read_sparse(path: str, source: str, ruleset: RuleSet, read) -> "Document":
         doc.source = source
         return doc
     spans = chunks(source)
-    keep = matched_chunks(source, spans, ruleset, True)
+    keep = with_lead_ins(source, spans, matched_chunks(source, spans, ruleset, True))
     if all(keep):
         doc = read(source)
         doc.source = source

@@ -20,8 +20,11 @@ class Quiet:
     reason: str
 
 
-def judge(text: str, spans: list[tuple[int, int]]) -> tuple[list[bool], list[str | None]]:
-    """For each (start, end) span of ``text``: whether to report it, and if not, why."""
+def judge(text: str, spans: list[tuple[int, int]], page: str | None = None
+          ) -> tuple[list[bool], list[str | None]]:
+    """For each (start, end) span of ``text``: whether to report it, and if not, why. ``page``:
+    the whole page's copy for its voice (the text the rules see may hold only the parts of a
+    big page where a rule could match; see exolint.sparse)."""
     if not spans:
         return [], []
     voice: PageVoice | None = None
@@ -39,7 +42,7 @@ def judge(text: str, spans: list[tuple[int, int]]) -> tuple[list[bool], list[str
                 reason = f"the sentence reports someone else's claim ('{said}')"
             else:
                 if voice is None:
-                    voice = page_voice(text)
+                    voice = page_voice(page if page is not None else text)
                 if voice.reporting_page:
                     reason = voice.reason()
         keep.append(reason is None)

@@ -32,6 +32,10 @@ class RuleSet:
         self._relaxed: dict[int, tuple | None] = {}
         self._twins: list[int] | None = None
 
+    def markets_by_rule(self) -> dict[str, frozenset[str]]:
+        """Rule id -> the markets it applies in (empty: every market)."""
+        return {r.id: r.markets for r in self.rules}
+
     @classmethod
     def load(cls, folders: list[Path] | None = None, include_bundled: bool = True) -> "RuleSet":
         """The rule set of the bundled packs and ``folders``, its prefilter index built; both
