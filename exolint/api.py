@@ -48,6 +48,8 @@ class LintReport:
     lines: dict[tuple[str, int], str] = field(default_factory=dict)
     # path -> how to show the document (source text only with keep_sources; see sourceview.py)
     sources: dict[str, SourceView] = field(default_factory=dict)
+    # matches the context stage did not report, each with ``quieted_because`` (for --explain)
+    quieted: list[Finding] = field(default_factory=list)
 
     def count_at_or_above(self, level: str) -> int:
         if level == "never":
@@ -71,7 +73,10 @@ def lint_document(doc: Document, ruleset: RuleSet, options: LintOptions,
     settings = file_settings(options, doc.path)
     ruleset = ruleset_for(ruleset, settings)
     markets = page_markets(options, settings, doc)
-    found = check_document(doc, ruleset, markets, report.timeouts)
+    quieted: list[Finding] = []
+    found = check_document(doc, ruleset, markets, report.timeouts, quieted)
+    quieted = one_per_place(quieted)
+    report.quieted.extend(one_across_markets(quieted, ruleset.markets_by_rule()) if markets is None else quieted)
     found = finish(doc, found, ruleset, markets, settings)  # suppressions, severity overrides
     found = one_per_place(found)
     if markets is None:
@@ -111,6 +116,7 @@ class FileResult:
     timeouts: list[RuleTimeout] = field(default_factory=list)
     lines: dict[tuple[str, int], str] = field(default_factory=dict)
     sources: dict[str, SourceView] = field(default_factory=dict)
+    quieted: list[Finding] = field(default_factory=list)
 
 
 def lint_file(path: str, ruleset: RuleSet, options: LintOptions) -> FileResult:
@@ -151,6 +157,7 @@ def lint_file(path: str, ruleset: RuleSet, options: LintOptions) -> FileResult:
     result.timeouts = partial.timeouts
     result.lines = partial.lines
     result.sources = partial.sources
+    result.quieted = partial.quieted
     return result
 
 
@@ -164,6 +171,7 @@ def merge(report: LintReport, result: FileResult) -> None:
     report.timeouts.extend(result.timeouts)
     report.lines.update(result.lines)
     report.sources.update(result.sources)
+    report.quieted.extend(result.quieted)
 
 
 def lint_paths(paths: list[str], ruleset: RuleSet | None = None,

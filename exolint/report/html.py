@@ -49,6 +49,8 @@ def render(report, ruleset=None, **_options) -> str:
     body.append("</main>")
     if report.errors:
         body.append(_errors(report.errors))
+    if getattr(report, "quieted", None):
+        body.append(_quieted(report.quieted))
     body.append('<div id="popover" role="tooltip" hidden></div>')
     return _page("\n".join(body))
 
@@ -187,6 +189,15 @@ def _card(f: Finding, n: int, view: SourceView, rule) -> str:
             f'<p class="where" data-n="{n}"><a href="#mark-{n}">{_e(place.capitalize())}</a>: '
             f'&ldquo;{_e(" ".join(f.match.split()))}&rdquo;</p>'
             f'<div class="card-body">{"".join(body)}</div></li>')
+
+
+def _quieted(quieted) -> str:
+    items = "".join(
+        f"<li><code>{_e(f.path)}:{f.line}:{f.column}</code> <code>{_e(f.rule)}</code> "
+        f"&ldquo;{_e(' '.join(f.match.split()))}&rdquo;: {_e(f.quieted_because or '')}</li>"
+        for f in quieted)
+    return ('<section id="quieted" aria-labelledby="quieted-h"><h2 id="quieted-h">Matched but not '
+            f"reported: the copy is not making the claim</h2><ul>{items}</ul></section>")
 
 
 def _errors(errors) -> str:

@@ -17,6 +17,9 @@ def as_dict(report) -> dict:
         "files_checked": report.files_checked,
         "findings": [f.to_dict() for f in report.findings],
         "errors": [e.to_dict() for e in report.errors],
+        # matches the context stage did not report (the page or sentence is not making the
+        # claim), each with the reason: for reviewers; never counted as findings
+        "quieted": [dict(f.to_dict(), reason=f.quieted_because) for f in getattr(report, "quieted", [])],
     }
 
 

@@ -96,8 +96,27 @@ def render(report, ruleset=None, color: bool = False, explain: bool = False, **_
         lines.append("")
     for e in report.errors:
         lines.append(f"{paint('bold', e.path)}: {paint('error', 'error')}: {e.message}")
+    if explain:
+        lines.extend(quieted_lines(getattr(report, "quieted", []), paint))
     lines.append(summary_line(report, paint))
     return "\n".join(lines) + "\n"
+
+
+def quieted_lines(quieted: list[Finding], paint) -> list[str]:
+    """--explain: the matches the context stage did not report, and why, grouped by reason."""
+    if not quieted:
+        return []
+    out = [paint("bold", f"Not reported: {len(quieted)} match{'es' if len(quieted) != 1 else ''} "
+                         "where the copy is not making the claim")]
+    by_reason: dict[tuple[str, str], list[Finding]] = {}
+    for f in quieted:
+        by_reason.setdefault((f.path, f.quieted_because or ""), []).append(f)
+    for (path, reason), group in by_reason.items():
+        out.append(f"  {path}: {reason}")
+        for f in group:
+            out.append(f"    {f.line}:{f.column} [{f.rule}] {' '.join(f.match.split())!r}")
+    out.append("")
+    return out
 
 
 def summary_line(report, paint=None) -> str:

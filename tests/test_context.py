@@ -1,0 +1,178 @@
+"""The context stage: list lead-ins, `requires`, page voice, hearsay, comparators, and one
+finding per phrase across markets. Examples are written for these tests."""
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from exolint.api import LintOptions, LintReport, lint_document, lint_text
+from exolint.cli import main
+from exolint.context.structure import Structure, is_item
+from exolint.context.voice import hearsay, page_voice
+from exolint.ruleset.loader import RuleFileError, load_pack
+from exolint.sources import document_for
+
+
+def rules_of(text, path="page.md", **options):
+    return [f.rule for f in lint_text(text, path, options=LintOptions(**options))]
+
+
+def categories_of(text, path="page.md"):
+    return {f.category for f in lint_text(text, path)}
+
+
+# -- structure --------------------------------------------------------------------------------
+def test_item_shape():
+    assert is_item("- Rosacea")
+    assert is_item("Conditions we treat")
+    assert not is_item("Our facial leaves skin looking brighter.")
+    assert not is_item("Who can have it:")
+
+
+def test_lead_in_of_list_items():
+    text = "Intro paragraph that runs on. It works best for people with:\n\n- acne\n\n- dull skin\n"
+    s = Structure(text)
+    assert s.lead_in(text.index("dull")) == "It works best for people with:"
+    assert s.lead_in(text.index("Intro")) == ""  # running text is not an item
+
+
+def test_heading_governs_list_below_it():
+    text = "Some words about us here.\n\nConditions we treat\n\nRosacea\n\nEczema\n"
+    assert Structure(text).lead_in(text.index("Eczema")) == "Conditions we treat"
+
+
+@pytest.mark.parametrize("page", [
+    "Conditions we treat\n\nRosacea\n\nFine lines\n",
+    "Our LED room is open late on Thursdays. It can help clients with:\n\n* eczema\n* dullness\n",
+    "The peel may help with congestion, uneven tone, rosacea and dullness.",
+])
+def test_condition_under_claim_lead_in_is_flagged(page):
+    assert "medicinal_claim" in categories_of(page)
+
+
+@pytest.mark.parametrize("page", [
+    "Not suitable if you have:\n\n- rosacea\n\n- eczema\n",
+    "Contraindications\n\nPregnancy\n\nPsoriasis\n",
+    "Our treatments\n\nHydrafacial\n\nDermaplaning\n\nRosacea consultation with a GP\n",
+    "Rosacea\n\nEczema\n",  # a bare list with no lead-in claims nothing
+    "Tell us at your consultation if you have rosacea or eczema.",
+])
+def test_condition_outside_claim_lead_in_is_quiet(page):
+    assert "medicinal_claim" not in categories_of(page)
+
+
+def test_requires_names_a_known_context(tmp_path):
+    pack = tmp_path / "p.toml"
+    pack.write_text('''[pack]
+name = "p"
+[[rule]]
+id = "x-rule"
+category = "hype"
+severity = "info"
+markets = ["all"]
+summary = "s"
+message = "m"
+rationale = "r"
+suggestion = "s"
+patterns = ["zap"]
+requires = ["no_such_context"]
+references = [{title = "t", url = "https://example.org"}]
+[rule.examples]
+flag = ["zap", "zap zap"]
+pass = ["a", "b"]
+''')
+    with pytest.raises(RuleFileError) as err:
+        load_pack(pack, {})
+    assert "requires" in str(err.value) and "no_such_context" in str(err.value)
+    assert ":13" in str(err.value)  # the line of the field
+
+
+# -- voice ------------------------------------------------------------------------------------
+NEWS = """Regulators move against cell-based facials
+
+The MHRA has warned that some salons are offering facials made with human stem cell exosomes,
+which are banned in cosmetics. Experts say the evidence behind the treatment is thin, and the
+regulator said clinics marketing unproven stem cell therapies face enforcement. Consumers are
+told to be wary of anything marketed as a miracle.
+
+"It is misleading," said one dermatologist, who added that stem cell exosome facials have no
+place in a beauty salon.
+"""
+
+
+def test_reporting_page_is_quiet_and_says_why():
+    doc = document_for("news.md", NEWS)
+    report = LintReport()
+    found = lint_document(doc, _ruleset(), LintOptions(), report)
+    assert found == []
+    assert report.quieted, "the matches are kept for --explain"
+    assert all("reporting" in f.quieted_because for f in report.quieted)
+
+
+def test_same_sentence_on_a_clinic_page_is_flagged():
+    page = "Book your glow facial today. Our facials use stem cell exosome serum from human donors."
+    assert rules_of(page)
+
+
+def test_first_person_selling_inside_a_reporting_page_is_flagged():
+    page = NEWS + "\nOur clinic offers a human stem cell exosome facial from £150.\n"
+    found = lint_text(page, "news.md")
+    line = page[:page.index("Our clinic")].count("\n") + 1
+    assert found and {f.line for f in found} == {line}
+
+
+def test_page_voice_signals():
+    assert page_voice(NEWS).reporting_page
+    clinic = "Our clinic offers exosome facials. Book now for a free consultation. We use plant exosomes."
+    assert not page_voice(clinic).reporting_page
+
+
+def test_hearsay_quiets_a_sentence_but_not_a_concession():
+    assert hearsay("The facial is said to heal eczema overnight.")
+    assert lint_text("The facial is said to cure eczema overnight.", "a.txt") == []
+    assert hearsay("Although it is described as the next big thing, it heals eczema.") is None
+    assert lint_text("Although it is described as the next big thing, our balm cures eczema.", "a.txt")
+
+
+def test_explain_lists_what_context_quieted(tmp_path):
+    page = tmp_path / "news.md"
+    page.write_text(NEWS)
+    result = CliRunner().invoke(main, ["check", "--explain", "--no-color", str(page)])
+    assert result.exit_code == 0, result.output
+    assert "Not reported:" in result.output and "reads as reporting" in result.output
+    result = CliRunner().invoke(main, ["check", "--format", "json", str(page)])
+    data = json.loads(result.output)
+    assert data["findings"] == [] and data["quieted"] and data["quieted"][0]["reason"]
+
+
+# -- comparators and markets ------------------------------------------------------------------
+def test_comparator_is_not_the_ingredient():
+    assert rules_of("Compared with stem cell treatments, this rose extract facial is gentle.", "a.txt") == []
+    assert rules_of("This facial uses exosomes from human stem cells.", "a.txt")
+
+
+def test_one_finding_per_phrase_across_markets():
+    text = "This facial uses exosomes from human stem cells."
+    every = lint_text(text, "a.txt")
+    spans = [(f.start, f.end) for f in every]
+    assert len(spans) == len(set(spans))  # no span reported twice
+    merged = [f for f in every if "Markets:" in f.message]
+    assert merged and "UK" in merged[0].message and "US" in merged[0].message
+    uk = lint_text(text, "a.txt", options=LintOptions(markets=frozenset({"UK"})))
+    assert uk and all("Markets:" not in f.message for f in uk)
+
+
+def _ruleset():
+    from exolint.api import default_ruleset
+    return default_ruleset()
+
+
+def test_big_page_read_sparsely_keeps_the_lead_in(tmp_path):
+    filler = "\n\n".join(f"Paragraph {i} about opening hours, parking and gift vouchers for the team."
+                         for i in range(120))
+    page = tmp_path / "big.md"
+    page.write_text(filler + "\n\n## Conditions we treat\n\n- Rosacea\n\n- Fine lines\n\n" + filler)
+    assert len(page.read_text()) > 8192  # read sparsely (see exolint.sparse.MIN_SIZE)
+    result = CliRunner().invoke(main, ["check", "--format", "json", str(page)])
+    data = json.loads(result.output)
+    assert [f["match"] for f in data["findings"]] == ["Rosacea"]
