@@ -134,6 +134,12 @@ def test_hearsay_quiets_a_sentence_but_not_a_concession():
     assert lint_text("Although it is described as the next big thing, our balm cures eczema.", "a.txt")
 
 
+def test_counterfactual_supposes_rather_than_claims():
+    assert lint_text("Even if the cream were made from human stem cells, they could not reach the dermis.",
+                     "a.txt") == []
+    assert lint_text("Our cream is made from human stem cells.", "a.txt")
+
+
 def test_explain_lists_what_context_quieted(tmp_path):
     page = tmp_path / "news.md"
     page.write_text(NEWS)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..sentences import sentence_begin, sentence_stop
-from .voice import PageVoice, hearsay, page_voice, sells_in_first_person
+from .voice import PageVoice, hearsay, page_voice, sells_in_first_person, supposed
 
 
 @dataclass
@@ -30,16 +30,17 @@ def judge(text: str, spans: list[tuple[int, int]], page: str | None = None
     voice: PageVoice | None = None
     keep: list[bool] = []
     reasons: list[str | None] = []
-    sentences: dict[int, str] = {}
     for start, end in spans:
-        sentence = sentences.get(start)
-        if sentence is None:
-            sentence = sentences[start] = text[sentence_begin(text, start):sentence_stop(text, end)]
+        begin = sentence_begin(text, start)
+        sentence = text[begin:sentence_stop(text, end)]
         reason = None
         if not sells_in_first_person(sentence):
             said = hearsay(sentence)
+            supposition = None if said else supposed(text[begin:start])
             if said:
                 reason = f"the sentence reports someone else's claim ('{said}')"
+            elif supposition:
+                reason = f"the sentence supposes rather than claims ('{supposition.strip()[:60]}')"
             else:
                 if voice is None:
                     voice = page_voice(page if page is not None else text)

@@ -136,3 +136,17 @@ def hearsay(sentence: str) -> str | None:
     """The attribution in ``sentence`` that marks it as someone else's claim, if any."""
     m = HEARSAY.search(sentence)
     return m.group(0) if m else None
+
+
+# a counterfactual clause governs the match: "if stem cells were human-based and could reach the
+# dermis, ...", "even if they were derived from people": the writer supposes, not claims
+COUNTERFACTUAL = regex.compile(
+    r"\b(?:if|even\s+if|as\s+if|as\s+though|suppose|supposing|imagine|assuming)\b[^.!?;]{0,80}?\b(?:were|"
+    r"weren\x27t)\b[^.!?;]{0,80}$",
+    _F)
+
+
+def supposed(before: str) -> str | None:
+    """The counterfactual clause opening in ``before`` (the sentence up to a match), if any."""
+    m = COUNTERFACTUAL.search(before)
+    return m.group(0) if m else None
