@@ -2,6 +2,11 @@
 
     python benchmarks/generate_corpus.py OUT_DIR [--pages 2000] [--html 200] [--seed 6]
 
+Writes OUT_DIR.manifest.json next to OUT_DIR (outside it, so it is never linted): for every page,
+the sentences drawn from NEUTRAL (written to be compliant) and from RISKY, exactly as written into
+the page (before line wrapping). ``benchmarks/run.py --accuracy-only`` maps exolint's findings to
+these sentences.
+
 Marketing pages for skincare / aesthetic clinics: Markdown with YAML front matter, headings,
 paragraphs, bullet and numbered lists, links, emphasis, code spans, block quotes and the odd
 fenced code block, plus some HTML pages. Risky phrasings (the kinds exolint flags) appear at
@@ -10,6 +15,7 @@ about one sentence in 200. Same seed, same bytes: the corpus is never committed,
 from __future__ import annotations
 
 import argparse
+import json
 import random
 from pathlib import Path
 
@@ -61,6 +67,21 @@ NEUTRAL = [
     "Aftercare includes a gentle cleanser, a bland moisturiser and daily SPF.",
     "A healthy routine, good sleep and plenty of water all show in your skin.",
     "We will never push a treatment that is not right for you.",
+    # ordinary procedural clinic copy that uses risky-looking words compliantly
+    "For lip filler and anti-wrinkle appointments, a numbing cream goes on about twenty minutes beforehand.",
+    "Numbing cream can be applied before laser hair removal if you would like it.",
+    "Please let us know if you have ever reacted badly to a local anaesthetic.",
+    "Some clients see a fresher-looking complexion after one visit, while others need a few sessions.",
+    "You may notice your skin feels softer after your first {t}.",
+    "Many clients notice a little more glow after the first session; results vary from person to person.",
+    "Mesotherapy (course of three sessions): £360, consultation included.",
+    "Treatment menu: {t}, chemical peels, mesotherapy and anti-wrinkle injections.",
+    "Anti-wrinkle injections are only offered after a face-to-face consultation with our nurse prescriber.",
+    "The {t} is one of our most requested treatments for clients with acne scarring.",
+    "Mesotherapy appointments last around forty minutes, including time to talk through your plan.",
+    "Avoid make-up, saunas and strenuous exercise for 24 hours after your {t}.",
+    "Pinpoint marks or slight swelling can appear after needling and usually fade within two days.",
+    "Keep the area clean, skip active ingredients for three days and reapply SPF through the day.",
 ]
 RISKY = [
     "Our exosome serum has no side effects at all.",
@@ -98,13 +119,20 @@ class Writer:
         self.risk_every = risk_every
         self.sentences = 0
         self.risky = 0
+        self.drawn: list[tuple[str, str]] = []  # this page's ("neutral" | "risky", text), as written
+
+    def take_page(self) -> list[tuple[str, str]]:
+        drawn, self.drawn = self.drawn, []
+        return drawn
 
     def sentence(self) -> str:
         rng = self.rng
         self.sentences += 1
         if rng.randrange(self.risk_every) == 0:
             self.risky += 1
-            return rng.choice(RISKY)
+            s = rng.choice(RISKY)
+            self.drawn.append(("risky", s))
+            return s
         s = rng.choice(NEUTRAL).format(t=rng.choice(TREATMENTS), s=rng.choice(SKIN), l=rng.choice(LOOKS),
                                        l2=rng.choice(LOOKS), p=rng.choice(PRODUCTS), place=rng.choice(PLACES),
                                        time=rng.choice(TIMES))
@@ -119,6 +147,7 @@ class Writer:
             i = rng.randrange(len(words) - 1)
             words[i] = f"**{words[i]}**"
             s = " ".join(words)
+        self.drawn.append(("neutral", s))
         return s
 
     def paragraph(self, low: int = 3, high: int = 6) -> str:
@@ -192,20 +221,33 @@ def generate(out: Path, pages: int = 2000, html: int = 200, seed: int = 6, page_
     rng = random.Random(seed)
     w = Writer(rng, risk_every)
     total = 0
+    manifest: dict[str, list[list[str]]] = {}
     for i in range(pages):
         folder = out / "content" / f"section-{i % 20:02}"
         folder.mkdir(parents=True, exist_ok=True)
         target = int(page_kb * 1024 * rng.uniform(0.5, 1.5))
         data = markdown_page(w, i, target).encode("utf-8")
         (folder / f"page-{i:05}.md").write_bytes(data)
+        manifest[f"content/section-{i % 20:02}/page-{i:05}.md"] = [list(d) for d in w.take_page()]
         total += len(data)
     for i in range(html):
         folder = out / "site" / f"part-{i % 5}"
         folder.mkdir(parents=True, exist_ok=True)
         data = html_page(w, i, int(html_kb * 1024 * rng.uniform(0.5, 1.5))).encode("utf-8")
         (folder / f"page-{i:04}.html").write_bytes(data)
+        # html_page turns the Markdown link of a sentence into an <a>: record the text as written
+        manifest[f"site/part-{i % 5}/page-{i:04}.html"] = [
+            [kind, text.replace(" — see [", " — see <a href=\"#\">[")] for kind, text in w.take_page()]
         total += len(data)
+    manifest_path(out).write_text(json.dumps({"seed": seed, "pages": pages, "html": html, "files": manifest}),
+                                  encoding="utf-8")
     return {"files": pages + html, "bytes": total, "sentences": w.sentences, "risky": w.risky}
+
+
+def manifest_path(out: Path) -> Path:
+    """Where ``generate`` records the sentences it drew: next to the corpus folder, not in it."""
+    out = Path(out)
+    return out.with_name(out.name + ".manifest.json")
 
 
 def main() -> None:

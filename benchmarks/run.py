@@ -1,6 +1,7 @@
 """exolint benchmark: throughput, start-up, linearity and memory, against a naive baseline.
 
     python benchmarks/run.py [--corpus DIR] [--jobs N] [--write benchmarks/RESULTS.md]
+    python benchmarks/run.py --accuracy-only [--accuracy-pages 200]
 
 Generates the corpus (``generate_corpus.py``) when DIR does not exist yet, then measures, all
 with the bundled rules and in this one run:
@@ -11,7 +12,11 @@ with the bundled rules and in this one run:
   no parsing, in one process;
 * start-up: wall time of ``exolint check one.md`` on a 1 KB file (median of several runs, with a
   cold and a warm rule cache);
-* linearity: a single 5 MB and 50 MB Markdown file, a single 1 MB and 10 MB line.
+* linearity: a single 5 MB and 50 MB Markdown file, a single 1 MB and 10 MB line;
+* accuracy, on a smaller corpus generated with the same generator: the share of findings that fall
+  on the generator's compliant (NEUTRAL) sentences (target: under 5%), and how many of the inserted
+  RISKY sentences get a finding. The generator writes a manifest of the sentences it drew next to
+  the corpus; each finding is mapped to the sentence it falls in. ``--accuracy-only`` runs just this.
 """
 from __future__ import annotations
 
@@ -32,7 +37,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from generate_corpus import generate  # noqa: E402
+from generate_corpus import generate, manifest_path  # noqa: E402
 
 
 def exolint_cmd(*args: str) -> list[str]:
@@ -327,6 +332,135 @@ def install_kind() -> str:
     return f"{kind} in {sys.prefix}; `python -m exolint` imports {Path(used).parent}"
 
 
+# -- accuracy on the generator's own sentences ---------------------------------------------------
+ACCURACY_TARGET = 0.05  # share of findings allowed on the generator's compliant sentences
+
+
+def _sentence_spans(text: str, drawn: list) -> list[tuple[int, int, str, str]]:
+    """(start, end, kind, sentence) of every occurrence of every drawn sentence in ``text``.
+
+    Pages are line-wrapped by replacing single spaces with newlines, so the sentences are looked
+    for in a copy with newlines read as spaces (same length, same offsets)."""
+    flat = text.replace("\n", " ")
+    spans, seen = [], set()
+    for kind, sentence in drawn:
+        if (kind, sentence) in seen:
+            continue
+        seen.add((kind, sentence))
+        at = flat.find(sentence)
+        while at != -1:
+            spans.append((at, at + len(sentence), kind, sentence))
+            at = flat.find(sentence, at + 1)
+    spans.sort()
+    return spans
+
+
+def bench_accuracy(corpus: Path, jobs: int) -> dict:
+    """Lint ``corpus`` (made by ``generate``) and map each finding to the drawn sentence it lies in."""
+    import bisect
+
+    manifest = json.loads(manifest_path(corpus).read_text(encoding="utf-8"))["files"]
+    r = run_measured(exolint_cmd("check", "--format", "json", "--fail-on", "never", "--jobs", str(jobs),
+                                 str(corpus)))
+    if r["code"] != 0:
+        raise SystemExit(f"exolint failed ({r['code']}): {r['stderr'].decode()[-2000:]}")
+    findings = json.loads(r["stdout"])["findings"]
+    by_file: dict[str, list] = {}
+    for f in findings:
+        rel = Path(f["path"]).resolve().relative_to(corpus.resolve()).as_posix()
+        by_file.setdefault(rel, []).append(f)
+    on = {"neutral": 0, "risky": 0, "other": 0}
+    neutral_rules: dict[str, int] = {}
+    neutral_examples: dict[tuple[str, str], int] = {}
+    other_examples: dict[tuple[str, str], int] = {}
+    inserted = found = unlocated = 0
+    missed: dict[str, int] = {}
+    for rel, drawn in manifest.items():
+        text = (corpus / rel).read_text(encoding="utf-8")
+        spans = _sentence_spans(text, drawn)
+        starts = [sp[0] for sp in spans]
+        line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        hit = set()
+        for f in by_file.get(rel, []):
+            off = line_starts[f["line"] - 1] + f["column"] - 1
+            i = bisect.bisect_right(starts, off) - 1
+            kind = "other"
+            # the innermost span holding the offset (spans do not overlap in practice)
+            while i >= 0 and spans[i][0] <= off:
+                if off < spans[i][1]:
+                    kind = spans[i][2]
+                    hit.add(i)
+                    break
+                i -= 1
+            on[kind] += 1
+            if kind == "neutral":
+                neutral_rules[f["rule"]] = neutral_rules.get(f["rule"], 0) + 1
+                key = (f["rule"], spans[i][3])
+                neutral_examples[key] = neutral_examples.get(key, 0) + 1
+            elif kind == "other":
+                key = (f["rule"], f["match"])
+                other_examples[key] = other_examples.get(key, 0) + 1
+        risky_drawn = sum(1 for kind, _ in drawn if kind == "risky")
+        located = [i for i, sp in enumerate(spans) if sp[2] == "risky"]
+        unlocated += max(0, risky_drawn - len(located))
+        for i in located:
+            inserted += 1
+            if i in hit:
+                found += 1
+            else:
+                missed[spans[i][3]] = missed.get(spans[i][3], 0) + 1
+    total = len(findings)
+    return {"files": len(manifest), "bytes": sum((corpus / rel).stat().st_size for rel in manifest),
+            "findings": total, "on": on, "neutral_share": on["neutral"] / total if total else 0.0,
+            "neutral_rules": neutral_rules,
+            "neutral_examples": sorted(neutral_examples.items(), key=lambda kv: -kv[1])[:10],
+            "other_examples": sorted(other_examples.items(), key=lambda kv: -kv[1])[:5],
+            "inserted": inserted, "found": found, "unlocated": unlocated, "missed": missed,
+            "wall": r["wall"]}
+
+
+def accuracy_corpus(pages: int, seed: int = 6) -> Path:
+    """A smaller corpus from the same generator (about one HTML page in ten), made once per size."""
+    root = Path(tempfile.gettempdir()) / f"exolint-accuracy-corpus-{pages}-{seed}"
+    if not root.exists() or not manifest_path(root).exists():
+        html = max(1, pages // 10)
+        generate(root, pages=pages - html, html=html, seed=seed)
+    return root
+
+
+def render_accuracy(acc: dict) -> list[str]:
+    ok_share = acc["neutral_share"] < ACCURACY_TARGET
+    ok_found = acc["found"] == acc["inserted"] and acc["unlocated"] == 0
+    lines = [
+        "## Accuracy on the generator's own sentences",
+        "",
+        f"Corpus: {acc['files']} generated files ({acc['bytes'] / 1e6:.1f} MB), linted with `--format json`; "
+        "each finding is mapped to the NEUTRAL (compliant) or RISKY sentence it falls in "
+        "(from the generator's manifest).",
+        "",
+        "| check | measured | |",
+        "|---|---|---|",
+        f"| findings on compliant sentences < {ACCURACY_TARGET:.0%} | {acc['on']['neutral']} of {acc['findings']} "
+        f"= {acc['neutral_share'] * 100:.1f}% ({acc['on']['risky']} on risky sentences, {acc['on']['other']} elsewhere: "
+        f"titles, headings, front matter) | {'met' if ok_share else '**NOT met**'} |",
+        f"| every inserted risky sentence found | {acc['found']}/{acc['inserted']}"
+        + (f" ({acc['unlocated']} drawn but not located in their page)" if acc["unlocated"] else "")
+        + f" | {'met' if ok_found else '**NOT met**'} |",
+        "",
+    ]
+    if acc["neutral_rules"]:
+        lines.append("Findings on compliant sentences, by rule: " + ", ".join(
+            f"{rule} {n}" for rule, n in sorted(acc["neutral_rules"].items(), key=lambda kv: -kv[1])) + ".")
+        lines.append("")
+        lines += [f"- {n}x `{rule}` on: {sentence}" for (rule, sentence), n in acc["neutral_examples"]]
+        lines.append("")
+    if acc["missed"]:
+        lines.append("Risky sentences with no finding:")
+        lines += [f"- {n}x {sentence}" for sentence, n in sorted(acc["missed"].items(), key=lambda kv: -kv[1])]
+        lines.append("")
+    return lines
+
+
 # -- report -----------------------------------------------------------------------------------
 def render(res: dict, command: str) -> str:
     mb = res["corpus_bytes"] / 1e6
@@ -435,6 +569,7 @@ def render(res: dict, command: str) -> str:
         f"**{sel_mbs:.1f} MB/s**, {sel['files'] / sel['wall']:.0f} files/s, peak {sel['peak_mb']:.0f} MB, "
         f"{sel['findings']} findings.",
         "",
+        *(render_accuracy(res["accuracy"]) if "accuracy" in res else []),
         '## Reading these figures',
         '',
         '- Each pattern is reduced to groups of strings every match must contain (whole phrases where',
@@ -481,8 +616,18 @@ def main() -> None:
     ap.add_argument("--wait-fast", type=float, default=0, metavar="SECONDS",
                     help="first wait up to SECONDS for two CPU checks in a row below "
                          f"{FAST_PHASE} s (this machine's speed swings from minute to minute)")
+    ap.add_argument("--accuracy-only", action="store_true",
+                    help="only the accuracy check (findings on the generator's compliant and risky sentences), "
+                         "on a generated corpus of --accuracy-pages files")
+    ap.add_argument("--accuracy-pages", type=int, default=200,
+                    help="files in the accuracy corpus (default 200; generated once under the temp folder)")
     args = ap.parse_args()
     command = "python " + " ".join(shlex.quote(a) for a in sys.argv)
+    if args.accuracy_only:
+        acc = bench_accuracy(accuracy_corpus(args.accuracy_pages), args.jobs)
+        print("\n".join(render_accuracy(acc)))
+        ok = acc["neutral_share"] < ACCURACY_TARGET and acc["found"] == acc["inserted"] and not acc["unlocated"]
+        raise SystemExit(0 if ok else 1)
     if not args.corpus.exists():
         print(f"generating corpus in {args.corpus} ...", file=sys.stderr)
         generate(args.corpus)
@@ -499,7 +644,8 @@ def main() -> None:
     steps = [("startup", bench_startup), ("parallel", lambda: bench_exolint(args.corpus, args.jobs)),
              ("selective", lambda: bench_exolint(args.corpus, args.jobs, sorted(res["weak"]) + res["rules"]["no_anchor"])),
              ("serial", lambda: bench_exolint(args.corpus, 1)), ("naive", lambda: bench_naive(files[::args.naive_every])),
-             ("linear", lambda: bench_linear(files))]
+             ("linear", lambda: bench_linear(files)),
+             ("accuracy", lambda: bench_accuracy(accuracy_corpus(args.accuracy_pages), args.jobs))]
     for name, step in steps:
         print(f"{name} ...", file=sys.stderr, flush=True)
         res[name] = step()
