@@ -8,7 +8,8 @@ in the lead-in of the item a match sits in (see ``ContextCheck``).
 The document text has one line per list item, table cell, heading or wrapped source line, and
 a blank line between blocks. An *item* is a short line with no sentence end: at most
 ``MAX_ITEM_WORDS`` words, not ending in ``.``, ``!`` or ``?``. Walking back from an item over
-its sibling items (and blank lines), the lead-in is the first line that ends with a colon, or,
+its sibling items (and blank lines), the lead-in is the first line that ends with a colon or a
+question mark (a question heading: "What can it treat?"), or,
 when a line of running text is met first, the first item of the run (a heading above the
 list). A line of running text is never an item, so a sentence's own words never govern it.
 """
@@ -18,7 +19,8 @@ import bisect
 
 import regex
 
-MAX_ITEM_WORDS = 10
+MAX_ITEM_WORDS = 16
+MAX_BULLET_WORDS = 20  # a line that opens with a bullet may run longer and still be an item
 MAX_RUN = 15  # items walked back over before giving up (a list longer than this is rare)
 _BULLET = regex.compile(r"^[\s\-*+\u2022\u25cf\u25aa\u25e6\u2023\u2043\u2013\u2014\u2713\u2714\u27a4>#|]*"
                         r"(?:\d{1,2}[.)]\s+)?")
@@ -67,7 +69,7 @@ class Structure:
             i -= 1
             if not raw:
                 continue
-            if raw.endswith(":"):
+            if raw.endswith((":", "?")):  # "Benefits include:", "What can it treat?"
                 return last_sentence(raw)
             if not is_item(raw):
                 return first_item
@@ -77,10 +79,12 @@ class Structure:
 
 
 def is_item(line: str) -> bool:
-    body = _BULLET.sub("", line.strip(), count=1).strip()
+    line = line.strip().lstrip("\ufe0f")
+    body = _BULLET.sub("", line, count=1).strip()
     if not body or body.endswith((".", "!", "?", ":")):
         return False
-    return len(body.split()) <= MAX_ITEM_WORDS
+    bulleted = len(body) < len(line)
+    return len(body.split()) <= (MAX_BULLET_WORDS if bulleted else MAX_ITEM_WORDS)
 
 
 def last_sentence(line: str) -> str:
