@@ -45,6 +45,8 @@ def rule_to_dict(rule: Rule) -> dict:
         "references": [{"title": r.title, "url": r.url} for r in rule.references],
         "examples": {"flag": list(rule.examples_flag), "pass": list(rule.examples_pass)},
         "patterns": list(rule.patterns),
+        "unless": list(rule.unless),
+        "requires": list(rule.requires),
         "pack": rule.pack,
         "file": _file(rule),
     }
@@ -116,6 +118,13 @@ def _rule_section(r: Rule) -> list[str]:
            + (f", pack `{r.pack}` ({_file(r)})" if r.pack else ""), "",
            f"**Why it is risky.** {_md(r.rationale)}", "",
            f"**Write instead.** {_md(r.suggestion)}", ""]
+    if r.requires:
+        out.append("**Only where:** " + ", ".join(f"`{name}`" for name in r.requires)
+                   + " (a context of `rules/_contexts.toml` must apply)")
+        out.append("")
+    if r.unless:
+        out.append("**Not when:** " + ", ".join(f"`{name}`" for name in r.unless))
+        out.append("")
     if r.references:
         out.append("**References.**")
         out.append("")

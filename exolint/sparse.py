@@ -270,6 +270,7 @@ def quiet_blocks_blanked(source: str, ruleset: RuleSet, markdown: bool = True) -
 
 LEAD_IN_RUN = 15  # short chunks walked back over to reach a list's lead-in
 SHORT_CHUNK = 160  # characters: a list item, table row or heading, not a paragraph
+LEAD_IN_CHUNK = 1500  # characters: a paragraph that may end in a lead-in; longer blocks are not kept for it
 
 
 def with_lead_ins(source: str, spans: list[tuple[int, int, bool]], keep: list[bool]) -> list[bool]:
@@ -284,6 +285,8 @@ def with_lead_ins(source: str, spans: list[tuple[int, int, bool]], keep: list[bo
         walked = 0
         while j >= 0 and walked < LEAD_IN_RUN and not out[j]:
             start, end, _always = spans[j]
+            if end - start > LEAD_IN_CHUNK:
+                break  # a long block (a huge nested list, a long section) governs nothing here
             out[j] = True
             if end - start > SHORT_CHUNK or "\n" in source[start:end].strip():
                 break  # the paragraph or multi-line block above the list: the lead-in's place

@@ -182,3 +182,19 @@ def test_big_page_read_sparsely_keeps_the_lead_in(tmp_path):
     result = CliRunner().invoke(main, ["check", "--format", "json", str(page)])
     data = json.loads(result.output)
     assert [f["match"] for f in data["findings"]] == ["Rosacea"]
+
+
+def test_regulation_guidance_voice_is_quiet():
+    page = ("Advertising note for clinics\n\nAdvertisers must not state or imply that a facial is "
+            "completely safe or has no side effects. Statements that a serum repairs DNA or "
+            "stimulates collagen describe physiological effects, and such medicinal claims breach "
+            "the rules unless the product is authorised.\n\nAn advert that says a cream heals eczema "
+            "presents it as a medicine.\n")
+    assert lint_text(page, "note.md") == []
+
+
+def test_selling_section_of_a_reporting_page_is_still_judged():
+    page = NEWS + "\n## Our range\n\nOur facials use stem cell exosome serum, available to book now.\n"
+    found = lint_text(page, "news.md")
+    line = page[:page.index("Our facials")].count("\n") + 1
+    assert found and {f.line for f in found} == {line}

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..sentences import sentence_begin, sentence_stop
-from .voice import PageVoice, hearsay, page_voice, sells_in_first_person, supposed
+from .structure import section_around
+from .voice import PageVoice, hearsay, page_voice, section_sells, sells_in_first_person, supposed
 
 
 @dataclass
@@ -44,7 +45,7 @@ def judge(text: str, spans: list[tuple[int, int]], page: str | None = None
             else:
                 if voice is None:
                     voice = page_voice(page if page is not None else text)
-                if voice.reporting_page:
+                if voice.reporting_page and not section_sells(section_around(text, start)):
                     reason = voice.reason()
         keep.append(reason is None)
         reasons.append(reason)

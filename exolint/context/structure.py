@@ -91,3 +91,29 @@ def last_sentence(line: str) -> str:
     """The last sentence of a line (the lead-in part of "Blah. It helps with:")."""
     cut = max(line.rfind(". ", 0, len(line) - 1), line.rfind("! "), line.rfind("? "))
     return line[cut + 2:] if cut >= 0 else line
+
+
+def section_around(text: str, offset: int, reach: int = 3000) -> str:
+    """The section holding ``offset``: from the heading above it (a short line with no sentence
+    end, after a blank line) to the next such heading, within ``reach`` characters each way."""
+    lo = max(0, offset - reach)
+    hi = min(len(text), offset + reach)
+    start = lo
+    at = text.rfind("\n\n", lo, offset)
+    while at >= 0:
+        line_end = text.find("\n", at + 2)
+        line = text[at + 2:line_end if line_end >= 0 else hi]
+        if line.strip() and is_item(line) and (line_end < 0 or line_end < offset):
+            start = at + 2
+            break
+        at = text.rfind("\n\n", lo, at)
+    stop = hi
+    at = text.find("\n\n", offset, hi)
+    while at >= 0:
+        line_end = text.find("\n", at + 2)
+        line = text[at + 2:line_end if line_end >= 0 else hi]
+        if line.strip() and is_item(line):
+            stop = at
+            break
+        at = text.find("\n\n", at + 2, hi)
+    return text[start:stop]

@@ -45,6 +45,10 @@ REPORTING_SIGNALS = {
         r"(?:good\s+|solid\s+|robust\s+|reliable\s+|clinical\s+|scientific\s+|high-quality\s+)?evidence|"
         r"lack\s+of\s+(?:\w+\s+)?evidence|controvers(?:y|ial)|gimmicks?|wary|sceptic(?:al|ism)|skeptic(?:al|ism)|"
         r"untrue|inadequate|anecdotal|fancy-sounding|science-y|too\s+good\s+to\s+be\s+true|buyer\s+beware|"
+        r"control\s+group|(?:funded|paid\s+for|sponsored)\s+by\s+(?:the\s+)?(?:manufacturer|brand|company|maker)s?|"
+        r"we\s+(?:simply\s+|just\s+)?(?:don\x27t|do\s+not)\s+(?:yet\s+)?know|little\s+is\s+known|honest\s+answer|"
+        r"(?:clever|slick|savvy)\s+marketing|marketing\s+(?:hype|spin|gimmicks?|buzzwords?|speak)|about\s+marketing|"
+        r"red\s+flags?|"
         r"(?:no|little|limited)\s+(?:adequate\s+|good\s+|solid\s+|real\s+)?(?:science|data|research)\s+(?:to\s+"
         r"(?:suggest|support|show)|behind)|(?:don\x27t|do\s+not|doesn\x27t|does\s+not)\s+(?:really\s+|actually\s+)?"
         r"work\b|not\s+(?:\w+\s+)?(?:FDA|TGA|MHRA)[- ](?:approved|cleared|licensed)|without\s+(?:FDA|TGA|MHRA)\s+approval)\b",
@@ -52,7 +56,19 @@ REPORTING_SIGNALS = {
     "third parties selling": (
         r"\b(?:clinics|companies|providers|sellers|brands|businesses|marketers|salons|influencers|spas)\b"
         r"(?:\s+\w+){0,2}\s+(?:offering|marketing|advertising|selling|claim\w*|promot\w*|tout\w*|market)\b"
-        r"|\b(?:marketed|advertised|promoted|billed|sold|touted|hailed)\s+as\b",
+        r"|\b(?:marketed|advertised|promoted|billed|sold|touted|hailed)\s+as\b"
+        r"|\b(?:a|the|when\s+a|if\s+a)\s+(?:clinic|brand|company|seller|salon|provider|manufacturer|website)\s+"
+        r"(?:says|claims|tells\s+you|promises|advertises|suggests)\b"
+        r"|\b(?:saw|seen|see)\s+(?:it\s+|them\s+)?advertised\b",
+        1.0),
+    "rules about advertising": (
+        r"\b(?:advertisers?|advertisements?|adverts?|ads|marketers|promoters)\s+(?:should|must|may|cannot|can\x27t|"
+        r"are\s+(?:not\s+)?(?:allowed|permitted|required)|need\s+to|have\s+to)\b"
+        r"|\b(?:must|should|may)\s+not\s+(?:state|imply|claim|suggest|say|describe|promise|present|advertise|"
+        r"promote|play\s+down|exaggerate|mislead)\b"
+        r"|\b(?:medicinal|physiological|therapeutic|drug|disease|health)\s+claims\b"
+        r"|\b(?:presented|regarded|considered|treated)\s+as\s+(?:a\s+)?(?:medicine|medicinal\s+product|drug)\b"
+        r"|\b(?:breach(?:es)?|in\s+breach\s+of)\s+(?:the\s+)?(?:rules|code|regulations?|law)\b",
         1.0),
     "experts quoted": (
         r"\b(?:experts?|researchers?|scientists|dermatologists|doctors|critics)\s+(?:say|said|warn\w*|caution\w*|"
@@ -126,6 +142,16 @@ def page_voice(text: str) -> PageVoice:
                     and reporting >= SELLING_RATIO * selling)
     return PageVoice("reporting" if is_reporting else "selling/unknown", reporting, selling, words,
                      tuple(seen))
+
+
+def section_sells(section: str) -> bool:
+    """Whether a section of a reporting page is itself selling ("## Our range ... available to
+    clinics through our portal"): a brand's page about the rules that ends with its own pitch."""
+    selling = sum(len(p.findall(section)) * w for p, w in _SELLING.values())
+    if not selling:
+        return False
+    reporting = sum(len(p.findall(section)) * w for p, w in _REPORTING.values())
+    return reporting < SELLING_RATIO * selling
 
 
 def sells_in_first_person(sentence: str) -> bool:

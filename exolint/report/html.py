@@ -19,6 +19,7 @@ from ..ruleset import CATEGORIES, SEVERITIES
 from ..sourceview import SourceView
 from .html_assets import CSS, JS
 from .html_highlight import Span, highlight_lines
+from .text import repeat_key
 
 
 def _e(text) -> str:
@@ -132,8 +133,11 @@ def _document(doc_no: int, view: SourceView, findings: list[Finding], numbers: d
     if findings:
         parts.append(f'<h3 class="visually-hidden">Findings in {_e(view.path)}</h3>')
         parts.append('<ol class="cards">')
+        first_seen: dict = {}
         for f in findings:
-            parts.append(_card(f, numbers[id(f)], view, rules.get(f.rule)))
+            first = first_seen.setdefault(repeat_key(f), f)
+            parts.append(_card(f, numbers[id(f)], view, rules.get(f.rule),
+                               None if first is f else numbers[id(first)]))
         parts.append("</ol>")
     parts.append("</article>")
     return "\n".join(parts)
@@ -166,8 +170,14 @@ def _source_block(view: SourceView, findings: list[Finding], numbers: dict) -> s
             + "".join(rows) + "</div>")
 
 
-def _card(f: Finding, n: int, view: SourceView, rule) -> str:
+def _card(f: Finding, n: int, view: SourceView, rule, repeat_of: int | None = None) -> str:
     place = view.place(f.line, f.column)
+    if repeat_of is not None:  # the same rule on the same phrase again: one line, not the card twice
+        return (f'<li class="card repeat sev-{_e(f.severity)}" id="finding-{n}" '
+                f'data-category="{_e(f.category)}" value="{n}">'
+                f'<p class="where" data-n="{n}"><a href="#mark-{n}">{_e(place.capitalize())}</a>: '
+                f'&ldquo;{_e(" ".join(f.match.split()))}&rdquo; again: see '
+                f'<a href="#finding-{repeat_of}">finding {repeat_of}</a></p></li>')
     body = [f'<p class="message"><span class="badge sev-{_e(f.severity)}">{_e(f.severity)}</span> '
             f"{_e(f.message)}</p>",
             f'<p class="rule">{_e(category_label(f.category))} &middot; <code>{_e(f.rule)}</code>'

@@ -90,7 +90,16 @@ def render(report, ruleset=None, color: bool = False, explain: bool = False, **_
         def explainer(f: Finding) -> list[str]:
             return explain_lines(f, ruleset.by_id.get(f.rule) if ruleset is not None else None)
     views = getattr(report, "sources", {})
+    first_seen: dict[tuple[str, str, str], Finding] = {}
     for f in report.findings:
+        key = repeat_key(f)
+        first = first_seen.setdefault(key, f)
+        if first is not f:
+            # the same rule on the same phrase again on this page: located, not explained twice
+            lines.append(f"{paint('bold', f'{f.path}:{f.line}:{f.column}:')} "
+                         f"{paint(f.severity, f.severity)} [{f.rule}] "
+                         f"'{' '.join(f.match.split())}' again (see line {first.line})")
+            continue
         lines.extend(format_finding(f, report.lines.get((f.path, f.line)), paint, explainer,
                                     views.get(f.path)))
         lines.append("")
@@ -98,8 +107,15 @@ def render(report, ruleset=None, color: bool = False, explain: bool = False, **_
         lines.append(f"{paint('bold', e.path)}: {paint('error', 'error')}: {e.message}")
     if explain:
         lines.extend(quieted_lines(getattr(report, "quieted", []), paint))
+    if lines and lines[-1]:
+        lines.append("")
     lines.append(summary_line(report, paint))
     return "\n".join(lines) + "\n"
+
+
+def repeat_key(f: Finding) -> tuple[str, str, str]:
+    """Findings with one key are the same issue repeated on a page: same rule, same phrase."""
+    return f.path, f.rule, " ".join(f.match.lower().split())
 
 
 def quieted_lines(quieted: list[Finding], paint) -> list[str]:
