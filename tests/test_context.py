@@ -36,6 +36,20 @@ def test_lead_in_of_list_items():
     assert s.lead_in(text.index("Intro")) == ""  # running text is not an item
 
 
+def test_wrapped_paragraph_lines_are_not_items():
+    text = ("Ideal for:\n\nWe recommend a course of three sessions. Pinpoint marks or slight swelling\n"
+            "can appear after needling and usually fade.\n\nThe facial is one of our\n"
+            "most requested treatments for clients with acne scarring. Some redness is common\n")
+    s = Structure(text)
+    assert s.lead_in(text.index("swelling")) == ""
+    assert s.lead_in(text.index("acne scarring")) == ""
+
+
+def test_plain_text_list_lines_are_items():
+    text = "Works best for:\n- acne\n- rosacea\n"
+    assert Structure(text).lead_in(text.index("rosacea")) == "Works best for:"
+
+
 def test_heading_governs_list_below_it():
     text = "Some words about us here.\n\nConditions we treat\n\nRosacea\n\nEczema\n"
     assert Structure(text).lead_in(text.index("Eczema")) == "Conditions we treat"

@@ -57,9 +57,21 @@ class Structure:
             known = self._lead_ins[line] = self._find_lead_in(line)
         return known
 
+    def _whole_item(self, i: int) -> bool:
+        """Line ``i`` is a whole item: item-shaped, and not a piece of a wrapped paragraph (the
+        lines around it are blank, bulleted, or a lead-in ending in a colon)."""
+        lines = self._lines
+        if not is_item(lines[i]):
+            return False
+        before = lines[i - 1].strip() if i > 0 else ""
+        after = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        starts_unit = not before or bulleted(lines[i]) or before.endswith((":", "?")) or bulleted(before)
+        ends_unit = not after or bulleted(after)
+        return starts_unit and ends_unit
+
     def _find_lead_in(self, line: int) -> str:
         lines = self._lines
-        if not is_item(lines[line]):
+        if not self._whole_item(line):
             return ""
         first_item = ""
         walked = 0
@@ -71,17 +83,25 @@ class Structure:
                 continue
             if raw.endswith((":", "?")):  # "Benefits include:", "What can it treat?"
                 return last_sentence(raw)
-            if not is_item(raw):
+            if not self._whole_item(i + 1):
                 return first_item
             first_item = raw
             walked += 1
         return first_item
 
 
+_SENTENCE_END = regex.compile(r"[.!?][\"')\]]*\s+\S")
+_BULLET_START = regex.compile(r"^\s*\ufe0f?(?:[\-*+\u2022\u25cf\u25aa\u25e6\u2023\u2043\u2013\u2014\u2713\u2714\u27a4>|]|\d{1,2}[.)])\s")
+
+
+def bulleted(line: str) -> bool:
+    return _BULLET_START.match(line) is not None
+
+
 def is_item(line: str) -> bool:
     line = line.strip().lstrip("\ufe0f")
     body = _BULLET.sub("", line, count=1).strip()
-    if not body or body.endswith((".", "!", "?", ":")):
+    if not body or body.endswith((".", "!", "?", ":")) or _SENTENCE_END.search(body):
         return False
     bulleted = len(body) < len(line)
     return len(body.split()) <= (MAX_BULLET_WORDS if bulleted else MAX_ITEM_WORDS)
