@@ -68,6 +68,7 @@ class TextBuilder:
         self._segments: list[_Segment] = []
         self._length = 0
         self._last_src_end = 0
+        self._cell_heads: list[tuple[int, int, int, int]] = []
 
     def add(self, src_start: int, chunk: str) -> None:
         """Add ``chunk``, which is the verbatim source text starting at ``src_start``."""
@@ -130,9 +131,49 @@ class TextBuilder:
         self._length += len(text)
         self._last_src_end = max(self._last_src_end, src_end)
 
+    @property
+    def length(self) -> int:
+        """Characters of normalised text so far (the offset the next piece starts at)."""
+        return self._length
+
+    def table_cell(self, cell: tuple[int, int], head: tuple[int, int]) -> None:
+        """Record that the text span ``cell`` is a table cell under the column header ``head``."""
+        if cell[1] > cell[0] and head[1] > head[0]:
+            self._cell_heads.append((cell[0], cell[1], head[0], head[1]))
+
     def build(self, path: str, source: str, **kwargs) -> "Document":
         return Document(path=path, source=source, text="".join(self._parts),
-                        segments=self._segments, **kwargs)
+                        segments=self._segments, cell_heads=self._cell_heads, **kwargs)
+
+
+class TableHeads:
+    """Tracks the tables a reader walks, so each body cell knows its column's header ("Good
+    for", "Conditions"): a header governs the cells under it as a lead-in governs a list."""
+
+    def __init__(self, builder: TextBuilder):
+        self.builder = builder
+        self.heads: dict[int, tuple[int, int]] = {}
+        self.column = -1
+        self.header_cell = False
+        self.start = 0
+
+    def table(self) -> None:
+        self.heads = {}
+
+    def row(self) -> None:
+        self.column = -1
+
+    def open_cell(self, header: bool) -> None:
+        self.column += 1
+        self.header_cell = header
+        self.start = self.builder.length
+
+    def close_cell(self) -> None:
+        span = (self.start, self.builder.length)
+        if self.header_cell:
+            self.heads[self.column] = span
+        elif self.column in self.heads:
+            self.builder.table_cell(span, self.heads[self.column])
 
 
 @dataclass
@@ -163,6 +204,9 @@ class Document:
     line_notes: dict[int, str] = field(default_factory=dict)  # line -> "table 1, row 2, cell 3"
     # text offsets where copy was left out between them (sparse reading): no match may span one
     barriers: list[int] = field(default_factory=list)
+    # (cell start, cell end, header start, header end) text offsets of table body cells and the
+    # header of their column (see TableHeads)
+    cell_heads: list[tuple[int, int, int, int]] = field(default_factory=list)
     _line_starts: list[int] | None = field(default=None, repr=False)
     _seg_starts: list[int] | None = field(default=None, repr=False)
     # counted line positions (see ``_locate``): [source, offset, its line, {line: start offset}]

@@ -40,7 +40,7 @@ def check_document(doc: Document, ruleset: RuleSet, markets: frozenset[str] | No
     breaks = block_breaks(text)
     barriers = sorted(set(breaks).union(doc.barriers)) if doc.barriers else breaks
     kept: list[tuple[int, str, int, Rule]] = []
-    exceptions = _Exceptions(text)
+    exceptions = _Exceptions(text, doc.cell_heads)
     lowered = text.lower()  # for the plan, and for start places
     starts_in = _lowered_for_starts(text, lowered)
     for rule, patterns in ruleset.plan(text, lowered, screen=True, breaks=breaks):
@@ -171,8 +171,9 @@ class _Exceptions:
     of one claim), so each list of regexes is searched once per string, and each sentence edge
     is found once per match edge."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, cell_heads=()):
         self.text = text
+        self._cell_heads = cell_heads
         self._begins: dict[int, int] = {}
         self._stops: dict[int, int] = {}
         # (id of a SearchList, string) -> (that list, whether one of it is found there)
@@ -226,7 +227,7 @@ class _Exceptions:
         lead_in = ""
         if any(check.lead_in for check in checks):
             if self._structure is None:
-                self._structure = Structure(text)
+                self._structure = Structure(text, self._cell_heads)
             lead_in = self._structure.lead_in(start)
         return any(check.applies(before, matched, after, self._found_in, lead_in) for check in checks)
 

@@ -212,3 +212,17 @@ def test_selling_section_of_a_reporting_page_is_still_judged():
     found = lint_text(page, "news.md")
     line = page[:page.index("Our facials")].count("\n") + 1
     assert found and {f.line for f in found} == {line}
+
+
+@pytest.mark.parametrize("path,page", [
+    ("menu.md", "| Treatment | Good for | Price |\n|---|---|---|\n| Glow facial | Rosacea, dull skin | £90 |\n"),
+    ("menu.html", "<table><tr><th>Treatment</th><th>Good for</th></tr>"
+                  "<tr><td>Glow facial</td><td>Rosacea, dull skin</td></tr></table>"),
+])
+def test_table_cell_is_governed_by_its_column_header(path, page):
+    doc = document_for(path, page)
+    cell = doc.text.index("Rosacea")
+    assert Structure(doc.text, doc.cell_heads).lead_in(cell) == "Good for"
+    assert "medicinal_claim" in categories_of(page, path)
+    quiet = page.replace("Good for", "Aftercare")
+    assert "medicinal_claim" not in categories_of(quiet, path)

@@ -1,5 +1,8 @@
 """Claims carried by structure: the lead-in that governs a bare list item or table cell.
 
+A table cell's lead-in is the header of its column ("Good for", "Conditions treated"), which the
+readers record (``Document.cell_heads``).
+
 A heading or lead-in ("Conditions we treat", "Works best for patients with:", "Benefits
 include:") turns each bare item under it ("Rosacea", "Acne scarring") into a claim, though the
 item alone says nothing. Rules see that text through a context's ``lead_in`` regexes, searched
@@ -29,11 +32,14 @@ _BULLET = regex.compile(r"^[\s\-*+\u2022\u25cf\u25aa\u25e6\u2023\u2043\u2013\u20
 class Structure:
     """Line-level view of a document's text, built lazily once per document."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, cell_heads=()):
         self.text = text
         self._starts: list[int] | None = None
         self._lines: list[str] = []
         self._lead_ins: dict[int, str] = {}
+        # table body cells (start, end, header start, header end), by start (Document.cell_heads)
+        self._cells = sorted(cell_heads)
+        self._cell_starts = [c[0] for c in self._cells]
 
     def _index(self) -> None:
         text = self.text
@@ -47,8 +53,12 @@ class Structure:
         self._lines = text.split("\n")
 
     def lead_in(self, offset: int) -> str:
-        """The lead-in governing the list item that holds ``offset``; "" when the line there is
-        not a bare item or nothing governs it."""
+        """The lead-in governing the list item or table cell that holds ``offset`` (a cell's is
+        its column header); "" when the line there is not a bare item or nothing governs it."""
+        i = bisect.bisect_right(self._cell_starts, offset) - 1
+        if i >= 0 and offset < self._cells[i][1]:
+            _start, _end, head_start, head_end = self._cells[i]
+            return self.text[head_start:head_end].strip()
         if self._starts is None:
             self._index()
         line = bisect.bisect_right(self._starts, offset) - 1

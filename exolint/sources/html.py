@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from ..document import Directive, Document, TextBuilder
+from ..document import Directive, Document, TableHeads, TextBuilder
 from .align import SourceAligner
 from .directives import parse_directive
 from .markets import markets_from_locale
@@ -66,6 +66,7 @@ class _CopyParser(_hp.HTMLParser):
         # html.parser counts lines by "\n" only
         self._nl = [0] + [m.end() for m in _NEWLINE.finditer(chunk)]
         self.skip: list[str] = []
+        self.tables = TableHeads(builder)
 
     # -- positions ------------------------------------------------------------------------------
     def _here(self) -> int:
@@ -97,6 +98,12 @@ class _CopyParser(_hp.HTMLParser):
             self.builder.add_break("\n")
         elif tag not in INLINE_ELEMENTS:
             self.builder.add_break("\n\n")
+        if tag == "table":
+            self.tables.table()
+        elif tag == "tr":
+            self.tables.row()
+        elif tag in ("th", "td") and not closed:
+            self.tables.open_cell(header=tag == "th")
         names = dict(attrs)
         if tag == "meta":
             key = (names.get("name") or names.get("property") or "").lower()
@@ -129,6 +136,8 @@ class _CopyParser(_hp.HTMLParser):
                 while self.skip and self.skip.pop() != tag:
                     pass
             return
+        if tag in ("th", "td"):
+            self.tables.close_cell()
         if tag not in INLINE_ELEMENTS:
             self.builder.add_break("\n\n")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 
 
-from ..document import Directive, Document, TextBuilder
+from ..document import Directive, Document, TableHeads, TextBuilder
 from .align import SourceAligner, line_starts
 from .directives import parse_directive
 from .frontmatter import DEFAULT_COPY_FIELDS, parse_front_matter
@@ -43,6 +43,7 @@ class _MarkdownCopy:
         self.mdx = mdx
         self.directives: list[Directive] = []
         self.cursor = 0
+        self.tables = TableHeads(builder)
 
     def region(self, token) -> tuple[int, int]:
         first, last = token.map
@@ -51,8 +52,18 @@ class _MarkdownCopy:
         return start, end
 
     def run(self, tokens) -> None:
+        tables = self.tables
         for tok in tokens:
-            if tok.type == "inline" and tok.map:
+            t = tok.type
+            if t == "table_open":
+                tables.table()
+            elif t == "tr_open":
+                tables.row()
+            elif t in ("th_open", "td_open"):
+                tables.open_cell(header=t == "th_open")
+            elif t in ("th_close", "td_close"):
+                tables.close_cell()
+            elif tok.type == "inline" and tok.map:
                 start, end = self.region(tok)
                 pos = self.cursor if start <= self.cursor < end else start
                 self.builder.add_break("\n\n")

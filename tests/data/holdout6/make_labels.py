@@ -41,7 +41,9 @@ DOCS = [
     ("prp_vampire_facial.html", "US", "risky", [
         ("It is the ultimate natural anti-aging treatment", HY),
         ("growth factors that trigger stem cells to regenerate new tissue", SF),
-        ("injects PRP into hollow areas under the eyes and in the cheeks", RT),
+        # ("injects PRP into hollow areas under the eyes and in the cheeks", RT): dropped in the
+        # "Real copy" round to follow ../shared/corpus/real's labelling rule 3: injected PRP,
+        # polynucleotides and skin boosters (autologous or licensed devices) are not non_cosmetic_route
         ("Growth factors in PRP heal damaged skin at the cellular level", SF),
         ("stimulate new blood vessels and restore youthful collagen", SF),
         ("Erases wrinkles and fine lines", SF),
