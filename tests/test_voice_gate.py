@@ -21,6 +21,7 @@ SENTENCES = [
     "Clinics offering facials, brands marketing serums, sold as a cure, when a clinic says it works, I saw it advertised.",
     "Advertisers must not imply safety, ads should not exaggerate; these are medicinal claims in breach of the code.",
     "Experts say, dermatologists warn, critics question it. She said, he says, they told us, reportedly.",
+    "It is not legal; the law, Annex II of the cosmetics regulation, says it is not allowed or permitted.",
     "Our clinic offers it and we use plant exosomes. Book now, call us, free consultation, shop now.",
 ]
 

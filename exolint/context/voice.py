@@ -99,6 +99,11 @@ REPORTING_SIGNALS = {
          r"of)\s+(?:the\s+)?(?:rules|code|regulations?|law))\b",
          ("claims=", "medicin", "drug", "breach")),
     ]),
+    "talk about the law": (0.5, [(
+        r"\b(?:legal(?:ly)?|lawful(?:ly)?|unlawful(?:ly)?|legislation|Annex\s+(?:II|III|V)|not\s+allowed|"
+        r"not\s+permitted|cosmetics?\s+(?:regulation|law|directive)s?)\b",
+        ("legal", "lawful", "unlawful", "legislation", "annex=", "allowed=", "permitted=", "regulation",
+         "law=", "laws=", "directive"))]),
     "experts quoted": (1.0, [(
         r"\b(?:experts?|researchers?|scientists|dermatologists|doctors|critics)\s+(?:say|said|warn\w*|caution\w*|"
         r"doubt\w*|question\w*|point\s+out|believe)\b",
