@@ -325,4 +325,11 @@ if __name__ == "__main__":
     n = sum(len(d["spans"]) for d in docs)
     print(f"{len(docs)} docs, {n} spans, {sum(len(d['clean']) for d in docs)} clean strings")
 
-# Not yet scored (written blind). First untouched measurement: (to be filled in by the team)
+# First untouched measurement (2026-12-05, the rules of the "Real copy" round as they stood, none
+# changed with this set in view): recall 0.718 (94/131), 19 false positives (15.79 per 1,000
+# compliant words). By category: absolute_safety 11/13, comparative_superiority 12/16,
+# human_derived 6/6, hype 1/7, medicinal_claim 21/31, non_cosmetic_route 4/6, regulator_claim
+# 7/8, structure_function 16/23, testimonial_results 5/8, unqualified_percentage 6/7,
+# vague_science 5/6. The false positives were regulatory / pharmacist text naming human sources
+# (16), injected PRP by pronoun (1) and a third party's human cultures (1); context fixes
+# (prohibition wording, third parties) were then made with this set in view.
