@@ -330,6 +330,6 @@ if __name__ == "__main__":
 # compliant words). By category: absolute_safety 11/13, comparative_superiority 12/16,
 # human_derived 6/6, hype 1/7, medicinal_claim 21/31, non_cosmetic_route 4/6, regulator_claim
 # 7/8, structure_function 16/23, testimonial_results 5/8, unqualified_percentage 6/7,
-# vague_science 5/6. The false positives were regulatory / pharmacist text naming human sources
-# (16), injected PRP by pronoun (1) and a third party's human cultures (1); context fixes
+# vague_science 5/6. The false positives were regulatory and pharmacist text naming human
+# sources, injected PRP named by a pronoun, and a third party's human cultures; context fixes
 # (prohibition wording, third parties) were then made with this set in view.
