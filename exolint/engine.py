@@ -229,7 +229,15 @@ class _Exceptions:
             if self._structure is None:
                 self._structure = Structure(text, self._cell_heads)
             lead_in = self._structure.lead_in(start)
-        return any(check.applies(before, matched, after, self._found_in, lead_in) for check in checks)
+        previous = ""
+        if begin > 0 and any(check.previous for check in checks):
+            stop_before = begin
+            while stop_before > 0 and text[stop_before - 1].isspace():
+                stop_before -= 1
+            if stop_before > 0 and "\n\n" not in text[stop_before:begin]:  # same block only
+                previous = text[sentence_begin(text, stop_before - 1):stop_before]
+        return any(check.applies(before, matched, after, self._found_in, lead_in, previous)
+                   for check in checks)
 
     def _found_in(self, searches: SearchList, string: str) -> bool:
         key = (id(searches), string)

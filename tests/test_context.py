@@ -226,3 +226,12 @@ def test_table_cell_is_governed_by_its_column_header(path, page):
     assert "medicinal_claim" in categories_of(page, path)
     quiet = page.replace("Good for", "Aftercare")
     assert "medicinal_claim" not in categories_of(quiet, path)
+
+
+def test_previous_sentence_gives_the_pronoun_its_antecedent():
+    quiet = "Your PRP is made from a small sample of your own blood. It's injected into the scalp."
+    assert "non_cosmetic_route" not in categories_of(quiet, "a.txt")
+    risky = "Our exosomes are grown in the lab. They are injected into the scalp every month."
+    assert "non_cosmetic_route" in categories_of(risky, "a.txt")
+    apart = "Your PRP is made from your own blood.\n\nOur exosome serum. It's injected into the scalp."
+    assert "non_cosmetic_route" in categories_of(apart, "a.txt")  # another paragraph governs nothing

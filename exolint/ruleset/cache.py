@@ -19,7 +19,7 @@ from typing import Callable, TypeVar
 
 T = TypeVar("T")
 
-FORMAT = b"exolint-rules-cache-5"
+FORMAT = b"exolint-rules-cache-6"
 _KEEP = 8  # old entries beyond this many are removed
 
 

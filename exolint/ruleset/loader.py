@@ -27,7 +27,8 @@ MIN_EXAMPLES = 2
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*[a-z0-9]$")
 _RULE_FIELDS = {
     "id", "category", "severity", "markets", "summary", "message", "rationale", "suggestion",
-    "patterns", "unless", "unless_before", "unless_after", "unless_sentence", "requires", "case_sensitive",
+    "patterns", "unless", "unless_before", "unless_after", "unless_sentence", "unless_previous", "requires",
+    "case_sensitive",
     "references", "examples",
 }
 _REQUIRED = ("id", "category", "severity", "markets", "summary", "message", "rationale",
@@ -143,13 +144,13 @@ def load_contexts(path: Path) -> dict[str, ContextCheck]:
     for name, table in (data.get("context") or {}).items():
         if not isinstance(table, dict):
             raise RuleFileError(str(path), "must be a table", field=f"context.{name}")
-        bad = set(table) - {"before", "after", "sentence", "lead_in", "description"}
+        bad = set(table) - {"before", "after", "sentence", "lead_in", "previous", "description"}
         if bad:
             key = sorted(bad)[0]
-            raise RuleFileError(str(path), "unknown field (expected before, after, sentence, lead_in, description)",
+            raise RuleFileError(str(path), "unknown field (expected before, after, sentence, lead_in, previous, description)",
                                 line=_find_key_line(text, key), field=f"context.{name}.{key}")
         compiled = {k: _compile_context_list(path, text, f"context.{name}.{k}", table.get(k, []))
-                    for k in ("before", "after", "sentence", "lead_in")}
+                    for k in ("before", "after", "sentence", "lead_in", "previous")}
         out[name] = ContextCheck(name=name, description=str(table.get("description", "")), **compiled)
     return out
 
@@ -286,10 +287,11 @@ def _build_rule(path: Path, text: str, pack: str, raw: dict, contexts: dict[str,
             fail("requires", f"unknown context '{name}' (known: {known})")
         requirements.append(contexts[name])
     own = {k: _compile_context_list(path, text, k, raw.get(k, []), rid)
-           for k in ("unless_before", "unless_after", "unless_sentence")}
+           for k in ("unless_before", "unless_after", "unless_sentence", "unless_previous")}
     if any(own.values()):
         exceptions.append(ContextCheck(name=f"{rid} (own)", before=own["unless_before"],
-                                       after=own["unless_after"], sentence=own["unless_sentence"]))
+                                       after=own["unless_after"], sentence=own["unless_sentence"],
+                                       previous=own["unless_previous"]))
 
     refs_raw = raw["references"]
     if not isinstance(refs_raw, list) or not refs_raw:

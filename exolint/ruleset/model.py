@@ -42,14 +42,20 @@ class ContextCheck:
     # searched in the lead-in that governs the list item or table cell holding the match
     # ("Conditions we treat", "Works best for:"; see exolint.context.structure)
     lead_in: tuple["regex.Pattern[str]", ...] = ()
+    # searched in the sentence before the match's, a line break, and the match's sentence up to
+    # the match: "PRP is drawn from your blood.\nIt's injected into ..." (a pronoun's antecedent)
+    previous: tuple["regex.Pattern[str]", ...] = ()
 
-    def applies(self, before: str, matched: str, after: str, found=None, lead_in: str = "") -> bool:
+    def applies(self, before: str, matched: str, after: str, found=None, lead_in: str = "",
+                previous: str = "") -> bool:
         """Whether any ``before`` regex is found in ``before``, any ``after`` one in ``after``,
         any ``sentence`` one in the whole sentence, or any ``lead_in`` one in ``lead_in``.
         ``found(search_list, string)`` answers each question (default ``SearchList.found``;
         the engine passes one that remembers)."""
         found = found or SearchList.found
-        in_before, in_after, in_sentence, in_lead_in = self.searches()
+        in_before, in_after, in_sentence, in_lead_in, in_previous = self.searches()
+        if in_previous is not None and previous and found(in_previous, previous + "\n" + before):
+            return True
         if in_before is not None and found(in_before, before):
             return True
         if in_after is not None and found(in_after, after):
@@ -64,7 +70,7 @@ class ContextCheck:
         seen; never pickled (see ``__getstate__``). The same objects are returned until a list
         changes (the engine remembers answers per object and string)."""
         cached = self.__dict__.get("_searches")
-        lists = (self.before, self.after, self.sentence, self.lead_in)
+        lists = (self.before, self.after, self.sentence, self.lead_in, self.previous)
         if cached is None or any(a is not b for a, b in zip(cached[0], lists)):
             ready = tuple(SearchList(ps) if ps else None for ps in lists)
             cached = self.__dict__["_searches"] = (lists, ready)
