@@ -281,6 +281,9 @@ def with_lead_ins(source: str, spans: list[tuple[int, int, bool]], keep: list[bo
     for i in range(len(spans) - 1, -1, -1):
         if not keep[i]:
             continue
+        start, end, _always = spans[i]
+        if max(map(len, source[start:end].split("\n"))) > SHORT_CHUNK:
+            continue  # a paragraph is no list item: nothing above it governs it
         j = i - 1
         walked = 0
         while j >= 0 and walked < LEAD_IN_RUN and not out[j]:
