@@ -88,9 +88,15 @@ REPORTING_SIGNALS = {
          ("says=", "claims=", "tells=", "promises=", "advertises=", "suggests=")),
     ]),
     "rules about advertising": (1.0, [
-        (r"\b(?:advertisers?|advertisements?|adverts?|ads|marketers|promoters)\s+(?:should|must|may|cannot|can\x27t|"
-         r"are\s+(?:not\s+)?(?:allowed|permitted|required)|need\s+to|have\s+to)\b",
-         ("advert", "ads=", "marketers=", "promoters=")),
+        (r"\b(?:advertisers?|advertisements?|adverts?|ads|marketers|promoters|members|practitioners)\s+(?:should|"
+         r"must|may|cannot|can\x27t|are\s+(?:not\s+)?(?:allowed|permitted|required)|need\s+to|have\s+to)\b",
+         ("advert", "ads=", "marketers=", "promoters=", "members=", "practitioners=")),
+        (r"(?:^|[.!?:]\s+)(?:do\s+not|don\x27t|never|avoid)\s+(?:describing|describe|saying|say|claiming|claim|"
+         r"calling|call|stating|state|advertising|advertise|promising|promise|implying|imply|suggesting|suggest|"
+         r"presenting|present|using\s+(?:the\s+)?(?:words?|terms?|phrases?)|words?\s+like|\")"
+         r"|\b(?:words|phrases|terms|claims|wording)\s+to\s+avoid\b"
+         r"|\b(?:this|the|our)\s+(?:guidance|note|code|standard)\s+(?:sets\s+out|applies|explains|replaces|covers)\b",
+         ("do not", "don't", "never=", "avoid=", "to avoid", "guidance", "note=", "code=", "standard=")),
         (r"\b(?:must|should|may)\s+not\s+(?:state|imply|claim|suggest|say|describe|promise|present|advertise|"
          r"promote|play\s+down|exaggerate|mislead)\b",
          ("must not", "should not", "may not")),
