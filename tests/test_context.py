@@ -235,3 +235,30 @@ def test_previous_sentence_gives_the_pronoun_its_antecedent():
     assert "non_cosmetic_route" in categories_of(risky, "a.txt")
     apart = "Your PRP is made from your own blood.\n\nOur exosome serum. It's injected into the scalp."
     assert "non_cosmetic_route" in categories_of(apart, "a.txt")  # another paragraph governs nothing
+
+
+def test_rule_can_be_quiet_under_a_lead_in(tmp_path):
+    pack = tmp_path / "p.toml"
+    pack.write_text('''[pack]
+name = "p"
+[[rule]]
+id = "glow-word"
+category = "hype"
+severity = "info"
+markets = ["all"]
+summary = "s"
+message = "m"
+rationale = "r"
+suggestion = "s"
+patterns = ["glowing"]
+unless_lead_in = ['\\bpanel\\b']
+references = [{title = "t", url = "https://example.org"}]
+[rule.examples]
+flag = ["Results:\\n- glowing", "It is glowing."]
+pass = ["In a panel of 30 women:\\n- glowing", "Our panel said:\\n- glowing skin"]
+''')
+    from exolint.api import lint_text
+    from exolint.ruleset import RuleSet
+    rules = RuleSet.load([tmp_path], include_bundled=False)
+    assert [f.rule for f in lint_text("Results:\n- glowing\n", "a.txt", rules)] == ["glow-word"]
+    assert lint_text("In a panel of 30 women:\n- glowing\n", "a.txt", rules) == []

@@ -27,7 +27,7 @@ MIN_EXAMPLES = 2
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*[a-z0-9]$")
 _RULE_FIELDS = {
     "id", "category", "severity", "markets", "summary", "message", "rationale", "suggestion",
-    "patterns", "unless", "unless_before", "unless_after", "unless_sentence", "unless_previous", "requires",
+    "patterns", "unless", "unless_before", "unless_after", "unless_sentence", "unless_previous", "unless_lead_in", "requires",
     "case_sensitive",
     "references", "examples",
 }
@@ -287,11 +287,11 @@ def _build_rule(path: Path, text: str, pack: str, raw: dict, contexts: dict[str,
             fail("requires", f"unknown context '{name}' (known: {known})")
         requirements.append(contexts[name])
     own = {k: _compile_context_list(path, text, k, raw.get(k, []), rid)
-           for k in ("unless_before", "unless_after", "unless_sentence", "unless_previous")}
+           for k in ("unless_before", "unless_after", "unless_sentence", "unless_previous", "unless_lead_in")}
     if any(own.values()):
         exceptions.append(ContextCheck(name=f"{rid} (own)", before=own["unless_before"],
                                        after=own["unless_after"], sentence=own["unless_sentence"],
-                                       previous=own["unless_previous"]))
+                                       previous=own["unless_previous"], lead_in=own["unless_lead_in"]))
 
     refs_raw = raw["references"]
     if not isinstance(refs_raw, list) or not refs_raw:
