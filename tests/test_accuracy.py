@@ -58,6 +58,7 @@ CORPORA = {
     "holdout10": Floor(DATA / "holdout10" / "holdout10.labels.json", 0.97, min_spans=131),
     # not tuned for recall (kept as the honest estimate of unseen copy): a floor against regressions
     "holdout11": Floor(DATA / "holdout11" / "holdout11.labels.json", 0.62, max_fp=1, min_spans=147),
+    "holdout12": Floor(DATA / "holdout12" / "holdout12.labels.json", 0.60, max_fp=1, min_spans=74),
 }
 
 _CATEGORY = re.compile(r"^\s+(\w+)\s+(\d+)/(\d+)\s*$", re.MULTILINE)

@@ -21,7 +21,8 @@ SENTENCES = [
     "Clinics offering facials, brands marketing serums, sold as a cure, when a clinic says it works, I saw it advertised.",
     "Advertisers must not imply safety, ads should not exaggerate; these are medicinal claims in breach of the code.",
     "Experts say, dermatologists warn, critics question it. She said, he says, they told us, reportedly.",
-    "It is not legal; the law, Annex II of the cosmetics regulation, says it is not allowed or permitted.",
+    "It is regulated as a medicine and must be authorised. It is not legal; the law, Annex II of the cosmetics regulation, says it is not allowed or permitted.",
+    "Warning signs before you book: be wary of red flags; report side effects; consumer safety first.",
     "Our clinic offers it and we use plant exosomes. Book now, call us, free consultation, shop now.",
 ]
 

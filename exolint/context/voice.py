@@ -107,9 +107,16 @@ REPORTING_SIGNALS = {
     ]),
     "talk about the law": (0.5, [(
         r"\b(?:legal(?:ly)?|lawful(?:ly)?|unlawful(?:ly)?|legislation|Annex\s+(?:II|III|V)|not\s+allowed|"
-        r"not\s+permitted|cosmetics?\s+(?:regulation|law|directive)s?)\b",
+        r"not\s+permitted|cosmetics?\s+(?:regulation|law|directive)s?|the\s+law|regulated\s+as|must\s+be\s+"
+        r"(?:authori[sz]ed|approved|licensed|registered))\b",
         ("legal", "lawful", "unlawful", "legislation", "annex=", "allowed=", "permitted=", "regulation",
-         "law=", "laws=", "directive"))]),
+         "law=", "laws=", "directive", "regulated", "must be"))]),
+    "consumer advice": (1.0, [(
+        r"\b(?:before\s+you\s+book|warning\s+signs|red\s+flags?|what\s+to\s+(?:check|ask|look\s+for)|"
+        r"report\s+(?:suspected\s+)?(?:side\s+effects|reactions|problems)|consumer\s+(?:safety|health|advice|"
+        r"protection|rights)|be\s+(?:very\s+)?(?:wary|cautious|sceptical|skeptical)\s+(?:of|if|about|when))\b",
+        ("before you book", "warning sign", "red flag", "what to", "report", "consumer", "be wary", "be cautious",
+         "be very", "be sceptical", "be skeptical"))]),
     "experts quoted": (1.0, [(
         r"\b(?:experts?|researchers?|scientists|dermatologists|doctors|critics)\s+(?:say|said|warn\w*|caution\w*|"
         r"doubt\w*|question\w*|point\s+out|believe)\b",
