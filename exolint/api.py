@@ -75,12 +75,9 @@ def lint_document(doc: Document, ruleset: RuleSet, options: LintOptions,
     markets = page_markets(options, settings, doc)
     quieted: list[Finding] = []
     found = check_document(doc, ruleset, markets, report.timeouts, quieted)
-    quieted = one_per_place(quieted)
-    report.quieted.extend(one_across_markets(quieted, ruleset.markets_by_rule()) if markets is None else quieted)
+    report.quieted.extend(_one_per_phrase(quieted, ruleset, markets))
     found = finish(doc, found, ruleset, markets, settings)  # suppressions, severity overrides
-    found = one_per_place(found)
-    if markets is None:
-        found = one_across_markets(found, ruleset.markets_by_rule())
+    found = _one_per_phrase(found, ruleset, markets)
     for f in found:  # the text report shows the line each finding starts on
         report.lines.setdefault((f.path, f.line), doc.source_line(f.line))
     for note in doc.notes:
@@ -88,6 +85,13 @@ def lint_document(doc: Document, ruleset: RuleSet, options: LintOptions,
     if options.keep_sources or doc.location_label:
         report.sources[doc.path] = SourceView.of(doc, options.keep_sources)
     return found
+
+
+def _one_per_phrase(findings: list[Finding], ruleset: RuleSet,
+                    markets: frozenset[str] | None) -> list[Finding]:
+    """One finding per phrase and category, and, with no market chosen, across markets."""
+    found = one_per_place(findings)
+    return one_across_markets(found, ruleset.markets_by_rule()) if markets is None else found
 
 
 def lint_source(path: str, source: str, ruleset: RuleSet | None = None,

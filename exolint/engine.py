@@ -1,9 +1,8 @@
 """Document x rules -> findings: prefilter, match, sentence context, exceptions, markets."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-
-import regex
 
 from .context.stage import judge
 from .context.structure import Structure
@@ -54,7 +53,8 @@ def check_document(doc: Document, ruleset: RuleSet, markets: frozenset[str] | No
     # is by source offset, as always (the creation order only matters to equal keys, which one
     # rule cannot have twice in a different order)
     kept.sort(key=_place)
-    report, reasons = judge(text, [(start, end) for start, _rid, end, _rule in kept], page_copy(doc))
+    report, reasons = judge(text, [(start, end) for start, _rid, end, _rule in kept],
+                            lambda: page_copy(doc))
     if quieted is not None:
         for (start, _rid, end, rule), why in zip(kept, reasons):
             if why is not None:
@@ -67,7 +67,7 @@ def check_document(doc: Document, ruleset: RuleSet, markets: frozenset[str] | No
     return findings
 
 
-_TAG = regex.compile(r"<[^>]{0,2000}>")
+_TAG = re.compile(r"<[^>]{0,2000}>")
 
 
 def page_copy(doc: Document) -> str:

@@ -61,21 +61,22 @@ def one_across_markets(findings: list[Finding], rule_markets: dict[str, frozense
         return findings
     ranked = sorted(restricted, key=lambda f: (-SEVERITY_RANK.get(f.severity, 0), -(f.end - f.start),
                                                f.start, f.rule))
+    # each kept finding -> the markets its phrase is already reported for (its own and merged ones')
+    covered: dict[int, frozenset[str]] = {}
     kept: list[Finding] = []
     dropped: set[int] = set()
     for f in ranked:
         host = next((k for k in kept if k.start < f.end and f.start < k.end
-                     and not (markets_of(k) & markets_of(f))
-                     and not any(markets_of(f) & rule_markets.get(r, frozenset())
-                                 for r in getattr(k, "also_rules", ()))), None)
+                     and not (covered[id(k)] & markets_of(f))), None)
         if host is None:
             kept.append(f)
+            covered[id(f)] = markets_of(f)
             continue
         dropped.add(id(f))
-        if not getattr(host, "also_rules", ()):
+        if covered[id(host)] == markets_of(host):  # the first rule merged into it
             host.message += f" Markets: {', '.join(sorted(markets_of(host)))} ({host.rule})"
         else:
             host.message = host.message[:-1]
-        host.also_rules = getattr(host, "also_rules", ()) + (f.rule,)  # type: ignore[attr-defined]
         host.message += f"; {', '.join(sorted(markets_of(f)))} ({f.rule})."
+        covered[id(host)] |= markets_of(f)
     return [f for f in findings if id(f) not in dropped]

@@ -75,12 +75,14 @@ def test_condition_outside_claim_lead_in_is_quiet(page):
     assert "medicinal_claim" not in categories_of(page)
 
 
-def test_requires_names_a_known_context(tmp_path):
-    pack = tmp_path / "p.toml"
-    pack.write_text('''[pack]
+def write_pack(folder, rule_id: str, fields: str):
+    """A one-rule pack in ``folder``; ``fields`` are the TOML lines that make the test's point
+    (patterns, the field under test, the [rule.examples] table)."""
+    pack = folder / "p.toml"
+    pack.write_text(f"""[pack]
 name = "p"
 [[rule]]
-id = "x-rule"
+id = "{rule_id}"
 category = "hype"
 severity = "info"
 markets = ["all"]
@@ -88,17 +90,23 @@ summary = "s"
 message = "m"
 rationale = "r"
 suggestion = "s"
-patterns = ["zap"]
+references = [{{title = "t", url = "https://example.org"}}]
+{fields}
+""")
+    return pack
+
+
+def test_requires_names_a_known_context(tmp_path):
+    pack = write_pack(tmp_path, "x-rule", '''patterns = ["zap"]
 requires = ["no_such_context"]
-references = [{title = "t", url = "https://example.org"}]
 [rule.examples]
 flag = ["zap", "zap zap"]
-pass = ["a", "b"]
-''')
+pass = ["a", "b"]''')
     with pytest.raises(RuleFileError) as err:
         load_pack(pack, {})
     assert "requires" in str(err.value) and "no_such_context" in str(err.value)
-    assert ":13" in str(err.value)  # the line of the field
+    line = pack.read_text().splitlines().index('requires = ["no_such_context"]') + 1
+    assert f":{line}" in str(err.value)  # the line of the field
 
 
 # -- voice ------------------------------------------------------------------------------------
@@ -238,25 +246,11 @@ def test_previous_sentence_gives_the_pronoun_its_antecedent():
 
 
 def test_rule_can_be_quiet_under_a_lead_in(tmp_path):
-    pack = tmp_path / "p.toml"
-    pack.write_text('''[pack]
-name = "p"
-[[rule]]
-id = "glow-word"
-category = "hype"
-severity = "info"
-markets = ["all"]
-summary = "s"
-message = "m"
-rationale = "r"
-suggestion = "s"
-patterns = ["glowing"]
+    write_pack(tmp_path, "glow-word", '''patterns = ["glowing"]
 unless_lead_in = ['\\bpanel\\b']
-references = [{title = "t", url = "https://example.org"}]
 [rule.examples]
 flag = ["Results:\\n- glowing", "It is glowing."]
-pass = ["In a panel of 30 women:\\n- glowing", "Our panel said:\\n- glowing skin"]
-''')
+pass = ["In a panel of 30 women:\\n- glowing", "Our panel said:\\n- glowing skin"]''')
     from exolint.api import lint_text
     from exolint.ruleset import RuleSet
     rules = RuleSet.load([tmp_path], include_bundled=False)

@@ -6,29 +6,23 @@ phrase that matched a rule was not reported.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 
 from ..sentences import sentence_begin, sentence_stop
 from .structure import section_around
-from .voice import PageVoice, hearsay, page_voice, section_sells, sells_in_first_person, supposed
 
 
-@dataclass
-class Quiet:
-    """A matched span the context stage did not report, and why."""
-    start: int
-    end: int
-    reason: str
-
-
-def judge(text: str, spans: list[tuple[int, int]], page: str | None = None
+def judge(text: str, spans: list[tuple[int, int]], page: Callable[[], str] | None = None
           ) -> tuple[list[bool], list[str | None]]:
-    """For each (start, end) span of ``text``: whether to report it, and if not, why. ``page``:
-    the whole page's copy for its voice (the text the rules see may hold only the parts of a
-    big page where a rule could match; see exolint.sparse)."""
+    """For each (start, end) span of ``text``: whether to report it, and if not, why. ``page()``
+    gives the whole page's copy for its voice, asked for only when needed (the text the rules
+    see may hold only the parts of a big page where a rule could match; see exolint.sparse)."""
     if not spans:
         return [], []
-    voice: PageVoice | None = None
+    # imported here, on the first page with a match: compiling its regexes costs start-up time
+    from .voice import hearsay, page_voice, section_sells, sells_in_first_person, supposed
+
+    voice = None
     keep: list[bool] = []
     reasons: list[str | None] = []
     for start, end in spans:
@@ -44,7 +38,7 @@ def judge(text: str, spans: list[tuple[int, int]], page: str | None = None
                 reason = f"the sentence supposes rather than claims ('{supposition.strip()[:60]}')"
             else:
                 if voice is None:
-                    voice = page_voice(page if page is not None else text)
+                    voice = page_voice(page() if page is not None else text)
                 if voice.reporting_page and not section_sells(section_around(text, start)):
                     reason = voice.reason()
         keep.append(reason is None)

@@ -19,6 +19,7 @@ list). A line of running text is never an item, so a sentence's own words never 
 from __future__ import annotations
 
 import bisect
+from itertools import accumulate
 
 import regex
 
@@ -42,15 +43,8 @@ class Structure:
         self._cell_starts = [c[0] for c in self._cells]
 
     def _index(self) -> None:
-        text = self.text
-        starts = [0]
-        find = text.find
-        at = find("\n")
-        while at >= 0:
-            starts.append(at + 1)
-            at = find("\n", at + 1)
-        self._starts = starts
-        self._lines = text.split("\n")
+        self._lines = self.text.split("\n")
+        self._starts = [0, *accumulate(len(line) + 1 for line in self._lines[:-1])]
 
     def lead_in(self, offset: int) -> str:
         """The lead-in governing the list item or table cell that holds ``offset`` (a cell's is
@@ -85,16 +79,16 @@ class Structure:
             return ""
         first_item = ""
         walked = 0
-        i = line - 1
-        while i >= 0 and walked <= MAX_RUN:
+        for i in range(line - 1, -1, -1):
             raw = lines[i].strip()
-            i -= 1
             if not raw:
                 continue
+            if walked > MAX_RUN:
+                break
             if raw.endswith((":", "?")):  # "Benefits include:", "What can it treat?"
                 return last_sentence(raw)
-            if not self._whole_item(i + 1):
-                return first_item
+            if not self._whole_item(i):
+                break
             first_item = raw
             walked += 1
         return first_item

@@ -146,7 +146,8 @@ class _Signals:
     """Compiled signals and the automaton of their triggers."""
 
     def __init__(self, signals: dict):
-        self.parts: list[tuple[str, float, "regex.Pattern[str]", tuple[int, ...]]] = []
+        self.parts: list[tuple[str, "regex.Pattern[str]", tuple[int, ...]]] = []
+        self.weights = {name: weight for name, (weight, _parts) in signals.items()}
         self.words: list[str] = []
         self.whole: list[bool] = []
         index: dict[tuple[str, bool], int] = {}
@@ -160,7 +161,7 @@ class _Signals:
                         self.words.append(key[0])
                         self.whole.append(key[1])
                     ids.append(index[key])
-                self.parts.append((name, weight, regex.compile(pattern, _F), tuple(ids)))
+                self.parts.append((name, regex.compile(pattern, _F), tuple(ids)))
         self._automaton = None
 
     def fired(self, lowered: str) -> set[int]:
@@ -182,7 +183,7 @@ class _Signals:
     def counts(self, text: str, lowered: str, gated: bool = True) -> dict[str, int]:
         fired = self.fired(lowered) if gated else None
         out: dict[str, int] = {}
-        for name, _weight, pattern, ids in self.parts:
+        for name, pattern, ids in self.parts:
             if fired is not None and not any(i in fired for i in ids):
                 continue
             n = len(pattern.findall(text))
@@ -190,8 +191,10 @@ class _Signals:
                 out[name] = out.get(name, 0) + n
         return out
 
-    def weight(self, name: str) -> float:
-        return next(w for n, w, _p, _i in self.parts if n == name)
+    def score(self, text: str, lowered: str, gated: bool = True) -> tuple[float, dict[str, int]]:
+        """The weighted sum of the signals found in ``text``, and the count of each."""
+        counts = self.counts(text, lowered, gated)
+        return sum(n * self.weights[name] for name, n in counts.items()), counts
 
 
 _REPORTING = _Signals(REPORTING_SIGNALS)
@@ -230,8 +233,7 @@ class PageVoice:
 def page_voice(text: str, gated: bool = True) -> PageVoice:
     """The page's voice (``gated=False`` runs every signal's regex: for tests of the gate)."""
     lowered = text.lower()
-    counts = _REPORTING.counts(text, lowered, gated)
-    reporting = sum(n * _REPORTING.weight(name) for name, n in counts.items())
+    reporting, counts = _REPORTING.score(text, lowered, gated)
     seen = tuple(f"{name} x{n}" for name, n in counts.items())
     if reporting < MIN_REPORTING:
         return PageVoice("selling/unknown", reporting, 0.0, 0, seen)  # (words not counted)
@@ -239,7 +241,7 @@ def page_voice(text: str, gated: bool = True) -> PageVoice:
     density = 100 * reporting / max(words, 1)
     if density < MIN_DENSITY:
         return PageVoice("selling/unknown", reporting, 0.0, words, seen)  # selling cannot change that
-    selling = sum(n * _SELLING.weight(name) for name, n in _SELLING.counts(text, lowered, gated).items())
+    selling, _counts = _SELLING.score(text, lowered, gated)
     is_reporting = reporting >= SELLING_RATIO * selling
     return PageVoice("reporting" if is_reporting else "selling/unknown", reporting, selling, words, seen)
 
@@ -248,10 +250,10 @@ def section_sells(section: str) -> bool:
     """Whether a section of a reporting page is itself selling ("## Our range ... available to
     clinics through our portal"): a brand's page about the rules that ends with its own pitch."""
     lowered = section.lower()
-    selling = sum(n * _SELLING.weight(k) for k, n in _SELLING.counts(section, lowered).items())
+    selling, _counts = _SELLING.score(section, lowered)
     if not selling:
         return False
-    reporting = sum(n * _REPORTING.weight(k) for k, n in _REPORTING.counts(section, lowered).items())
+    reporting, _counts = _REPORTING.score(section, lowered)
     return reporting < SELLING_RATIO * selling
 
 

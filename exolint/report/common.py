@@ -1,4 +1,4 @@
-"""Helpers the machine-readable reporters share: report paths, rule metadata lookups."""
+"""Helpers the reporters share: report paths, rule metadata lookups, repeated findings."""
 from __future__ import annotations
 
 import os
@@ -31,3 +31,9 @@ def rule_for(ruleset, rule_id: str):
 
 def one_line(text: str) -> str:
     return " ".join((text or "").split())
+
+
+def repeat_key(f) -> tuple[str, str, str]:
+    """Findings with one key are the same issue repeated on a page: same rule, same phrase (the
+    text and HTML reports show it once in full)."""
+    return f.path, f.rule, " ".join(f.match.lower().split())

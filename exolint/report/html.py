@@ -19,7 +19,7 @@ from ..ruleset import CATEGORIES, SEVERITIES
 from ..sourceview import SourceView
 from .html_assets import CSS, JS
 from .html_highlight import Span, highlight_lines
-from .text import repeat_key
+from .common import repeat_key
 
 
 def _e(text) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import textwrap
 
 from ..findings import Finding
+from .common import repeat_key
 
 _COLORS = {"error": "\033[31;1m", "warning": "\033[33;1m", "info": "\033[36m",
            "bold": "\033[1m", "dim": "\033[2m", "under": "\033[35;1m", "reset": "\033[0m"}
@@ -111,11 +112,6 @@ def render(report, ruleset=None, color: bool = False, explain: bool = False, **_
         lines.append("")
     lines.append(summary_line(report, paint))
     return "\n".join(lines) + "\n"
-
-
-def repeat_key(f: Finding) -> tuple[str, str, str]:
-    """Findings with one key are the same issue repeated on a page: same rule, same phrase."""
-    return f.path, f.rule, " ".join(f.match.lower().split())
 
 
 def quieted_lines(quieted: list[Finding], paint) -> list[str]:

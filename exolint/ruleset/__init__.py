@@ -31,10 +31,14 @@ class RuleSet:
         self._index: AnchorIndex | None = None
         self._relaxed: dict[int, tuple | None] = {}
         self._twins: list[int] | None = None
+        self._markets: dict[str, frozenset[str]] | None = None
 
     def markets_by_rule(self) -> dict[str, frozenset[str]]:
-        """Rule id -> the markets it applies in (empty: every market)."""
-        return {r.id: r.markets for r in self.rules}
+        """Rule id -> the markets it applies in (empty: every market); built once."""
+        markets = getattr(self, "_markets", None)  # (absent from a rule set pickled before it)
+        if markets is None:
+            markets = self._markets = {r.id: r.markets for r in self.rules}
+        return markets
 
     @classmethod
     def load(cls, folders: list[Path] | None = None, include_bundled: bool = True) -> "RuleSet":

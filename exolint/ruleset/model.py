@@ -76,10 +76,6 @@ class ContextCheck:
             cached = self.__dict__["_searches"] = (lists, ready)
         return cached[1]
 
-    @property
-    def uses_lead_in(self) -> bool:
-        return bool(self.lead_in)
-
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
         state.pop("_searches", None)
