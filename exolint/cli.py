@@ -15,7 +15,7 @@ from . import __version__, timelimit
 from .api import LintOptions, LintReport, lint_document, lint_paths
 from .cli_config import (config_rule_dirs, fail_level, known_names, list_all_suppressions,
                          load_config, show_config, validate_config_names)
-from .ci_filters import FilterError, apply_ci_filters
+from .filters.ci import FilterError, apply_ci_filters
 from .dependencies import missing_packages
 from .findings import FileError
 from .parallel import TerminalProgress

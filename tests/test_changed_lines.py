@@ -4,7 +4,7 @@ import subprocess
 
 import pytest
 
-from exolint.changed_lines import parse_diff
+from exolint.filters.changed_lines import parse_diff
 
 from ci_helpers import RULES_ARGS
 

@@ -11,7 +11,7 @@ import json
 import os
 from dataclasses import dataclass, field
 
-from .fingerprint import fingerprint_findings
+from ..fingerprint import fingerprint_findings
 
 BASELINE_VERSION = 1
 
