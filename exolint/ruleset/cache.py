@@ -4,7 +4,10 @@ The key is a hash of everything the result depends on: the content and path of e
 context file, the folders asked for, and the code that builds rules (exolint version, Python and
 ``regex`` versions, the size and mtime of the ruleset modules). A changed rule file is a new key.
 Stored in ``$XDG_CACHE_HOME/exolint`` (default ``~/.cache/exolint``; ``EXOLINT_CACHE_DIR``
-overrides it, ``EXOLINT_NO_CACHE=1`` turns it off). Any problem -- unwritable folder, corrupt or
+overrides it, ``EXOLINT_NO_CACHE=1`` turns it off). The cache never creates the user's home: the
+default folder is made only inside a home that exists, ``$XDG_CACHE_HOME`` only when its parent
+exists (a relative one is ignored, as the XDG spec says); otherwise the run goes without a cache,
+silently. Any problem -- unwritable folder, corrupt or
 foreign file -- falls back to loading the rules normally; the cache can never break a run.
 """
 from __future__ import annotations
@@ -23,14 +26,26 @@ FORMAT = b"exolint-rules-cache-6"
 _KEEP = 8  # old entries beyond this many are removed
 
 
-def cache_dir() -> Path | None:
+def cache_location() -> tuple[Path, Path | None] | None:
+    """(the cache folder, the folder that must already exist before it may be made: None when
+    any may be made), or None when caching is off."""
     if os.environ.get("EXOLINT_NO_CACHE"):
         return None
     explicit = os.environ.get("EXOLINT_CACHE_DIR")
     if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "exolint"
+        return Path(explicit), None  # asked for by name: made as needed
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg and os.path.isabs(xdg):
+        return Path(xdg) / "exolint", Path(xdg).parent
+    home = os.path.expanduser("~")
+    if home == "~" or not os.path.isabs(home):
+        return None  # no home to speak of
+    return Path(home) / ".cache" / "exolint", Path(home)
+
+
+def cache_dir() -> Path | None:
+    location = cache_location()
+    return location[0] if location else None
 
 
 def cache_key(dirs: list[Path], files: list[Path], kind: str = "rules") -> str:
@@ -54,9 +69,10 @@ def cache_key(dirs: list[Path], files: list[Path], kind: str = "rules") -> str:
 def cached(dirs: list[Path], files: list[Path], load: Callable[[], T], kind: str = "rules") -> T:
     """``load()``'s result, from the cache when the same inputs were loaded into the same
     ``kind`` of object before (a rule list, a rule set with its prefilter index built)."""
-    folder = cache_dir()
-    if folder is None:
+    location = cache_location()
+    if location is None:
         return load()
+    folder, must_exist = location
     try:
         key = cache_key(dirs, files, kind)
     except OSError:
@@ -66,7 +82,8 @@ def cached(dirs: list[Path], files: list[Path], load: Callable[[], T], kind: str
     if hit is not None:
         return hit
     rules = load()
-    _write(folder, path, rules)
+    if must_exist is None or must_exist.is_dir():  # never create the user's home
+        _write(folder, path, rules)
     return rules
 
 
