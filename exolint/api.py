@@ -34,6 +34,7 @@ class LintOptions:
     jobs: int | None = None  # worker processes for lint_paths; None: one per CPU
     config: "Config | None" = None  # exolint.config.Config: per-path settings (None: defaults)
     respect_gitignore: bool = True  # skip walked files that .gitignore ignores
+    surroundings: bool = False  # hash the copy around each finding (baselines need it)
 
 
 @dataclass
@@ -80,6 +81,11 @@ def lint_document(doc: Document, ruleset: RuleSet, options: LintOptions,
     found = _one_per_phrase(found, ruleset, markets)
     for f in found:  # the text report shows the line each finding starts on
         report.lines.setdefault((f.path, f.line), doc.source_line(f.line))
+    if options.surroundings:
+        from .filters.surroundings import surroundings
+
+        for f in found:
+            f.surroundings = surroundings(doc.source, f.start, f.end)
     for note in doc.notes:
         report.notes.append(FileError(doc.path, note))
     if options.keep_sources or doc.location_label:

@@ -149,7 +149,8 @@ def check(paths, fmt, markets, select, ignore, fail_on, rule_dirs, no_bundled_ru
     fail_on = fail_level(config, paths, fail_on)
     options = LintOptions(markets=market_set, jobs=jobs or None, config=config,
                           respect_gitignore=not no_respect_gitignore,
-                          keep_sources=fmt == "html")  # the HTML report shows each document
+                          keep_sources=fmt == "html",  # the HTML report shows each document
+                          surroundings=bool(baseline or write_baseline))  # baselines compare them
     file_paths = [p for p in paths if p != "-"]
     progress = TerminalProgress(sys.stderr)
     report = lint_paths(file_paths, ruleset, options, progress) if file_paths else LintReport()

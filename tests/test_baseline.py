@@ -28,8 +28,9 @@ def check(run_cli, cwd, *extra):
 def test_baseline_file_records_rule_fingerprint_and_relative_path(site):
     root, _ = site
     data = json.loads((root / "exolint-baseline.json").read_text(encoding="utf-8"))
-    assert data["version"] == 1
+    assert data["version"] == 2
     [entry] = data["findings"]
+    assert len(entry["context"]) == 3 and all(len(h) == 16 for h in entry["context"])
     assert entry["path"] == "content/page.md"
     assert entry["rule"] == "sample-no-side-effects"
     assert entry["match"] == "no known side effects" and entry["line"] == 3

@@ -1,8 +1,10 @@
 """The filters a CI run applies after linting: write/apply a baseline, keep changed lines only.
 
-Order matters: the baseline is written and applied to the full set of findings (fingerprints
-count occurrences within a file), and only then are findings narrowed to changed lines. The
-``--fail-on`` decision is taken on what is left.
+Order matters: the baseline is written from the full set of findings; it is then applied knowing
+which lines changed (so findings on changed lines are the last to be taken as known: a new copy
+of a baselined phrase is the one reported), and only then are findings narrowed to changed
+lines. Baseline + --diff can so never hide a finding the baseline does not account for when it
+sits on a changed line. The ``--fail-on`` decision is taken on what is left.
 """
 from __future__ import annotations
 
@@ -35,7 +37,12 @@ def apply_ci_filters(report, *, baseline: str | None = None, write_to: str | Non
     except (BaselineError, ChangedLinesError) as exc:
         raise FilterError(str(exc)) from None
     if entries is not None:
-        result = apply_baseline(report, baseline, entries)
+        if entries.version < 2:
+            outcome.messages.append(
+                f"exolint: note: baseline {baseline} has format version {entries.version} (no context): "
+                "known findings are matched by count; write it again with --write-baseline "
+                "to record the copy around each one")
+        result = apply_baseline(report, baseline, entries, changed)
         if result.suppressed:
             outcome.messages.append(f"exolint: {result.suppressed} finding{'s' if result.suppressed != 1 else ''} "
                                     f"already in baseline {baseline} not shown")
