@@ -198,6 +198,8 @@ def lint_paths(paths: list[str], ruleset: RuleSet | None = None,
     found = discover(paths, options.extensions, make_skip(options.config, options.respect_gitignore))
     for missing in found.missing:
         report.errors.append(FileError(missing, "no such file or directory"))
+    for path, why in found.unreadable:
+        report.errors.append(FileError(path, why))
     for result in lint_files(found.files, ruleset, options, options.jobs, progress):
         merge(report, result)
     return report

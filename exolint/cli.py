@@ -1,7 +1,9 @@
 """Command line: read options, call the API, pick a reporter, set the exit code.
 
 Exit codes: 0 nothing at or above the fail level; 1 findings at or above it; 2 usage error, bad
-rule or config file, or a file that could not be read.
+rule or config file, a file that could not be read, a rule that hit its time limit (the check is
+incomplete; ``--on-timeout findings`` lets findings make it 1), or an internal error (one line
+on stderr with where to report it; ``EXOLINT_DEBUG=1`` shows the traceback).
 """
 from __future__ import annotations
 
@@ -17,9 +19,10 @@ from .cli_config import (config_rule_dirs, fail_level, known_names, list_all_sup
                          load_config, show_config, validate_config_names)
 from .filters.ci import FilterError, apply_ci_filters
 from .dependencies import missing_packages
-from .findings import FileError
+from .findings import FileError, internal_error
 from .parallel import TerminalProgress
 from .report import REPORTERS
+from .report.display_names import escape_report
 from .report.text import summary_line
 from .ruleset import CATEGORIES, MARKETS, SEVERITIES, RuleFileError, RuleSet
 from .sources import BinaryFile, ReaderError, UnreadableFile, document_from_bytes
@@ -91,7 +94,27 @@ def use_color(no_color: bool, stream=None) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Main(click.Group):
+    """The command group, with one last guard: an unexpected exception is one line on stderr,
+    with where to report it, and exit code 2 (never a traceback, never the findings code 1)."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Abort, click.exceptions.Exit,
+                SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # noqa: BLE001
+            if os.environ.get("EXOLINT_DEBUG"):
+                raise
+            from .report.display_names import escape_name
+
+            click.echo(f"exolint: {escape_name(internal_error(exc))} "
+                       "(EXOLINT_DEBUG=1 shows the traceback)", err=True)
+            sys.exit(EXIT_ERROR)
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="exolint")
 def main() -> None:
     """exolint: lint skincare and aesthetic-clinic copy for risky claims."""
@@ -135,9 +158,14 @@ def main() -> None:
 @click.option("--explain", is_flag=True, help="Print the rationale and references under each finding.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, metavar="N",
               help="Check files on N processes (default 0: one per CPU; 1: no worker processes).")
+@click.option("--on-timeout", type=click.Choice(["incomplete", "findings"]), default="incomplete",
+              show_default=True,
+              help="A rule that hits its time limit leaves the check incomplete: exit code 2 "
+                   "('incomplete'), or 1 when findings at or above --fail-on exist ('findings'; "
+                   "still 2 without such findings). Time-outs are in every report either way.")
 def check(paths, fmt, markets, select, ignore, fail_on, rule_dirs, no_bundled_rules, no_color,
           stdin_filename, explain, jobs, output, baseline, write_baseline, diff_ref, config_file,
-          no_respect_gitignore):
+          no_respect_gitignore, on_timeout):
     """Check files and folders (default: the current folder); '-' reads standard input."""
     timelimit.enable()  # this process is exolint's own: time limits by interval timer
     market_set = parse_markets(markets)
@@ -162,6 +190,7 @@ def check(paths, fmt, markets, select, ignore, fail_on, rule_dirs, no_bundled_ru
     except FilterError as exc:
         click.echo(f"exolint: {exc}", err=True)
         sys.exit(EXIT_ERROR)
+    escape_report(report)  # undecodable file-name bytes as \\xNN, the same in every format
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     render = REPORTERS[fmt]
     if output:
@@ -177,11 +206,19 @@ def check(paths, fmt, markets, select, ignore, fail_on, rule_dirs, no_bundled_ru
     for t in report.timeouts:
         click.echo(f"exolint: warning: rule '{t.rule}' hit its time limit on {t.path}; "
                    "some matches may be missing", err=True)
+    sys.exit(exit_code(report, fail_on, write_baseline=bool(write_baseline), on_timeout=on_timeout))
+
+
+def exit_code(report: LintReport, fail_on: str, *, write_baseline: bool = False,
+              on_timeout: str = "incomplete") -> int:
+    """2 when a file was not checked; 2 when a rule ran out of time (unless ``on_timeout`` is
+    'findings' and findings make it 1); else 1 for findings at or above ``fail_on``, else 0."""
     if report.errors:
-        sys.exit(EXIT_ERROR)
-    if write_baseline:
-        sys.exit(EXIT_OK)
-    sys.exit(EXIT_FINDINGS if report.count_at_or_above(fail_on) else EXIT_OK)
+        return EXIT_ERROR
+    findings = not write_baseline and report.count_at_or_above(fail_on) > 0
+    if report.timeouts:
+        return EXIT_FINDINGS if on_timeout == "findings" and findings else EXIT_ERROR
+    return EXIT_FINDINGS if findings else EXIT_OK
 
 
 def _write_report(output: str, content: str) -> None:
@@ -197,12 +234,16 @@ def _lint_stdin(name: str, ruleset: RuleSet, options: LintOptions, report: LintR
     data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
     try:
         doc = document_from_bytes(name, data)  # text decoded, or a binary format (.docx) by name
+        found = lint_document(doc, ruleset, options, report)
     except (BinaryFile, UnreadableFile, ReaderError) as exc:
         report.errors.append(FileError(name, str(exc)))
         return
+    except Exception as exc:  # noqa: BLE001 - reported like a file's crash: the others still count
+        report.errors.append(FileError(name, internal_error(exc)))
+        return
     report.files_checked += 1
     report.checked.append(name)
-    report.findings.extend(lint_document(doc, ruleset, options, report))
+    report.findings.extend(found)
 
 
 @main.command("rules")

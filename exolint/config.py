@@ -250,7 +250,11 @@ def find_config_path(start: Path) -> Path | None:
     for d in (folder, *folder.parents):
         for name in CONFIG_NAMES:
             candidate = d / name
-            if candidate.is_file():
+            try:
+                found = candidate.is_file()
+            except OSError:  # a folder we may not look into (permissions): no config we can use
+                continue
+            if found:
                 if name == "pyproject.toml" and not _has_exolint_table(candidate):
                     continue
                 return candidate

@@ -39,6 +39,16 @@ class Finding:
         return (self.path, self.line, self.column, self.rule)
 
 
+ISSUES_URL = "https://github.com/exolint/exolint/issues"
+INTERNAL_ERROR_HINT = f"this is a bug in exolint: please report it at {ISSUES_URL}"
+
+
+def internal_error(exc: BaseException) -> str:
+    """One line for an unexpected exception: what it was, and where to report it."""
+    detail = " ".join(str(exc).split())
+    return f"internal error: {type(exc).__name__}{': ' + detail if detail else ''} ({INTERNAL_ERROR_HINT})"
+
+
 @dataclass
 class FileError:
     """A file that could not be read or checked; the run goes on with the others."""

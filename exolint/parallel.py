@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Callable, Iterator
 
-from .findings import FileError
+from .findings import FileError, internal_error
 
 if TYPE_CHECKING:  # pragma: no cover
     from .api import FileResult, LintOptions
@@ -44,7 +44,7 @@ def safe_lint_file(path: str, ruleset: "RuleSet", options: "LintOptions") -> "Fi
         raise
     except BaseException as exc:  # noqa: BLE001 - one bad file must not end the run
         result = FileResult(path)
-        result.errors.append(FileError(path, f"internal error while checking: {type(exc).__name__}: {exc}"))
+        result.errors.append(FileError(path, internal_error(exc)))
         return result
 
 

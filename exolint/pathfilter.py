@@ -38,8 +38,11 @@ def _gitignore(folder: str) -> pathspec.GitIgnoreSpec | None:
 @lru_cache(maxsize=4096)
 def _repo_root(folder: str) -> str | None:
     for d in (Path(folder), *Path(folder).parents):
-        if (d / ".git").exists():
-            return str(d)
+        try:
+            if (d / ".git").exists():
+                return str(d)
+        except OSError:  # a folder we may not look into (permissions)
+            continue
     return None
 
 

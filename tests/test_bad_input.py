@@ -38,13 +38,16 @@ def good(tmp_path):
     return p
 
 
-def test_binary_file_skipped_with_a_note(tmp_path, good, run_cli):
+def test_binary_file_is_an_error_and_the_rest_is_checked(tmp_path, good, run_cli):
+    """Issue 18: a text file holding NUL bytes (and not UTF-16/32) was not checked: an error in
+    the report (exit 2), never a silent skip."""
     binary = tmp_path / "image.md"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00miracle")
     code, data, err = check_json(run_cli, binary, good)
-    assert code == 1 and data["files_checked"] == 1 and data["errors"] == []
+    assert code == 2 and data["files_checked"] == 1
+    [error] = data["errors"]
+    assert error["path"] == str(binary) and "NUL" in error["message"] and "not checked" in error["message"]
     assert [f["path"] for f in data["findings"]] == [str(good)]
-    assert "binary" in err and str(binary) in err
 
 
 def test_invalid_utf8_and_windows_1252_decoded_with_a_warning(tmp_path, rules):
@@ -170,9 +173,10 @@ def test_non_utf8_file_name(tmp_path, run_cli, fmt):
                           capture_output=True)
     assert proc.returncode == 1 and b"Traceback" not in proc.stderr
     assert b"caf" in proc.stdout and b"miracle" in proc.stdout
+    proc.stdout.decode("utf-8")  # valid UTF-8 (issue 18): the undecodable byte is escaped
     if fmt == "json":
-        data = json.loads(proc.stdout.decode("utf-8", "surrogateescape"))
-        assert os.fsencode(data["findings"][0]["path"]) == name
+        data = json.loads(proc.stdout.decode("utf-8"))
+        assert data["findings"][0]["path"] == str(tmp_path) + "/caf\\xe9.md"
 
 
 def test_missing_folder_is_an_error_and_the_rest_is_checked(tmp_path, good, run_cli):

@@ -65,8 +65,10 @@ def test_unexpected_exception_is_an_error_for_that_file_only(tmp_path, monkeypat
     monkeypatch.setattr(api, "document_for", exploding)
     (tmp_path / "d1" / "page001.md").write_text("a miracle", encoding="utf-8")
     report = lint_paths([str(tmp_path)], sample_ruleset(), LintOptions(jobs=1))
-    assert [e.path for e in report.errors] == [boom]
-    assert "internal error" in report.errors[0].message and "reader bug" in report.errors[0].message
+    broken = str(tmp_path / "d0" / "broken.md")  # NUL bytes: not checked, an error too (issue 18)
+    assert [e.path for e in report.errors] == [broken, boom]
+    assert "internal error" in report.errors[1].message and "reader bug" in report.errors[1].message
+    assert "please report it" in report.errors[1].message
     assert report.files_checked == 7  # the other pages still checked
 
 

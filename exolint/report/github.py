@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .common import report_path
 from .text import summary_line
+from .unchecked import skipped, timeout_message, timeouts
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -37,5 +38,10 @@ def render(report, ruleset=None, **_options) -> str:
         ))
     for e in report.errors:
         lines.append(command("error", e.message, file=report_path(e.path), title="exolint: file not checked"))
+    for n in skipped(report):
+        lines.append(command("warning", n.message, file=report_path(n.path), title="exolint: file skipped"))
+    for t in timeouts(report):
+        lines.append(command("error", timeout_message(t), file=report_path(t.path),
+                             title="exolint: file checked only in part"))
     lines.append(summary_line(report))
     return "\n".join(lines) + "\n"

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 
+from .unchecked import timeout_message
+
 SCHEMA_VERSION = 1
 
 
@@ -16,7 +18,14 @@ def as_dict(report) -> dict:
         "version": SCHEMA_VERSION,
         "files_checked": report.files_checked,
         "findings": [f.to_dict() for f in report.findings],
+        # files not checked (never counted as checked; exit code 2)
         "errors": [e.to_dict() for e in report.errors],
+        # files skipped on purpose (e.g. a Word lock file) and warnings about checked files
+        # (e.g. the encoding they were decoded as)
+        "notes": [n.to_dict() for n in getattr(report, "notes", ())],
+        # rules that ran out of time on a file: that file was checked only in part (exit code 2)
+        "timeouts": [{"path": t.path, "rule": t.rule, "message": timeout_message(t)}
+                     for t in getattr(report, "timeouts", ())],
         # matches the context stage did not report (the page or sentence is not making the
         # claim), each with the reason: for reviewers; never counted as findings
         "quieted": [dict(f.to_dict(), reason=f.quieted_because) for f in getattr(report, "quieted", [])],

@@ -11,6 +11,7 @@ import json
 from .. import __version__
 from ..fingerprint import FINGERPRINT_VERSION, fingerprint_findings
 from .common import one_line, path_uri, rule_for
+from .unchecked import incomplete, skipped, timeout_message, timeouts
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/exolint/exolint"
@@ -93,6 +94,23 @@ def _result(finding, index: int, fp: str) -> dict:
     return out
 
 
+def _notification(level: str, text: str, path: str, **extra) -> dict:
+    return {"level": level, "message": {"text": text},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": path_uri(path),
+                                                                      "uriBaseId": "%SRCROOT%"}}}],
+            **extra}
+
+
+def _notifications(report) -> list[dict]:
+    """Files not checked (error), files skipped on purpose (note), rules out of time (warning,
+    and the run is not successful: those files were checked only in part)."""
+    out = [_notification("error", e.message, e.path) for e in report.errors]
+    out += [_notification("note", n.message, n.path) for n in skipped(report)]
+    out += [_notification("warning", timeout_message(t), t.path, associatedRule={"id": t.rule})
+            for t in timeouts(report)]
+    return out
+
+
 def as_dict(report, ruleset=None) -> dict:
     descriptors: list[dict] = []
     index: dict[str, int] = {}
@@ -107,12 +125,7 @@ def as_dict(report, ruleset=None) -> dict:
             index[f.rule] = len(descriptors)
             descriptors.append(rule_descriptor(rule) if rule else _bare_descriptor(f))
         results.append(_result(f, index[f.rule], fingerprints[id(f)]))
-    notifications = [{
-        "level": "error",
-        "message": {"text": e.message},
-        "locations": [{"physicalLocation": {"artifactLocation": {"uri": path_uri(e.path),
-                                                                  "uriBaseId": "%SRCROOT%"}}}],
-    } for e in report.errors]
+    notifications = _notifications(report)
     return {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
@@ -126,7 +139,7 @@ def as_dict(report, ruleset=None) -> dict:
             }},
             "columnKind": "unicodeCodePoints",
             "invocations": [{
-                "executionSuccessful": not report.errors,
+                "executionSuccessful": not incomplete(report),
                 "toolExecutionNotifications": notifications,
             }],
             "results": results,

@@ -10,6 +10,7 @@ import textwrap
 
 from ..findings import Finding
 from .common import repeat_key
+from .unchecked import not_checked, timeouts
 
 _COLORS = {"error": "\033[31;1m", "warning": "\033[33;1m", "info": "\033[36m",
            "bold": "\033[1m", "dim": "\033[2m", "under": "\033[35;1m", "reset": "\033[0m"}
@@ -132,6 +133,8 @@ def quieted_lines(quieted: list[Finding], paint) -> list[str]:
 
 
 def summary_line(report, paint=None) -> str:
+    """One line on what was found and what was checked. A run that could not check some files
+    (or ran out of time on some) says so: it never reads as a clean run."""
     paint = paint or _Paint(False)
     counts = {"error": 0, "warning": 0, "info": 0}
     for f in report.findings:
@@ -139,8 +142,13 @@ def summary_line(report, paint=None) -> str:
     total = len(report.findings)
     files = report.files_checked
     noun = "file" if files == 1 else "files"
-    if not total:
+    missed = not_checked(report)
+    if not total and not missed:
         msg = f"No problems found in {files} {noun}."
+    elif not total and not files:
+        msg = "Nothing was checked."
+    elif not total:
+        msg = f"No problems found in the {files} {noun} checked."
     else:
         parts = [f"{n} {sev}{'s' if n != 1 and sev != 'info' else ''}" for sev, n in counts.items() if n]
         affected = len({f.path for f in report.findings})
@@ -148,4 +156,12 @@ def summary_line(report, paint=None) -> str:
                f"in {affected} of {files} {noun} checked.")
     if report.errors:
         msg += f" {len(report.errors)} file{'s' if len(report.errors) != 1 else ''} could not be read."
+    n_skipped = len(missed) - len(report.errors)
+    if n_skipped:
+        msg += f" {n_skipped} file{'s' if n_skipped != 1 else ''} skipped."
+    out_of_time = {(t.path, t.rule) for t in timeouts(report)}
+    if out_of_time:
+        n_files = len({p for p, _ in out_of_time})
+        msg += (f" Incomplete: {len(out_of_time)} rule time limit{'s' if len(out_of_time) != 1 else ''} "
+                f"hit in {n_files} file{'s' if n_files != 1 else ''}.")
     return paint("bold", msg)

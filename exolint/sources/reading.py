@@ -1,8 +1,11 @@
 """Read a file's bytes into text without losing anything and without crashing.
 
-Decoding order: a BOM (UTF-8, UTF-16, UTF-32) wins; then strict UTF-8; then Windows-1252, the
-encoding of text pasted from Word on Windows (smart quotes as \\x92...), reported as a note.
-Files with NUL bytes and no BOM are binary and are skipped.
+Decoding order: a BOM (UTF-8, UTF-16, UTF-32) wins; then, for data holding NUL bytes, UTF-32 and
+UTF-16 without a BOM (what some Windows exports write), told apart by where the zero bytes sit
+and accepted only when the result is text (reported as a note); then strict UTF-8; then
+Windows-1252, the encoding of text pasted from Word on Windows (smart quotes as \\x92...),
+reported as a note. Data with NUL bytes that is none of these is an error: the file is not
+checked, and every report says so.
 """
 from __future__ import annotations
 
@@ -19,7 +22,7 @@ class UnreadableFile(Exception):
 
 
 class BinaryFile(UnreadableFile):
-    """Binary content (NUL bytes): skipped with a note, not an error."""
+    """A file that is not copy at all (a Word lock file): skipped with a note, not an error."""
 
 
 _BOMS = (
@@ -41,7 +44,7 @@ def decode_bytes(data: bytes) -> tuple[str, list[str]]:
                 raise UnreadableFile(f"invalid {encoding.upper()} after its byte-order mark "
                                      f"(byte {exc.start + len(bom)})") from None
     if b"\x00" in data:
-        raise BinaryFile("binary file (contains NUL bytes), skipped")
+        return _decode_wide(data)
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as exc:
@@ -52,6 +55,38 @@ def decode_bytes(data: bytes) -> tuple[str, list[str]]:
         text = data.decode("latin-1")
         return text, [f"not valid UTF-8 (byte {first_bad}); decoded as Latin-1"]
     return text, [f"not valid UTF-8 (byte {first_bad}); decoded as Windows-1252"]
+
+
+_WIDE = (("utf-32-le", 4, (1, 2, 3)), ("utf-32-be", 4, (0, 1, 2)),
+         ("utf-16-le", 2, (1,)), ("utf-16-be", 2, (0,)))
+# characters that never occur in copy: C0 controls other than tab, line and page breaks, and DEL
+_NOT_TEXT = frozenset(chr(c) for c in (*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F))
+
+
+def _decode_wide(data: bytes) -> tuple[str, list[str]]:
+    """UTF-32 or UTF-16 text without a byte-order mark, or UnreadableFile.
+
+    The candidate whose high (zero) bytes sit where that encoding puts them for most characters
+    is tried first; a decoding is accepted only when it is strict and yields no control
+    characters (misread UTF-16 as UTF-32 gives code points above U+10FFFF, misread UTF-32 as
+    UTF-16 gives NUL characters)."""
+    def zero_share(width: int, places: tuple[int, ...]) -> float:
+        units = len(data) // width
+        zeros = sum(data[i::width].count(0) for i in places)
+        return zeros / max(1, units * len(places))
+
+    candidates = sorted((c for c in _WIDE if len(data) % c[1] == 0),
+                        key=lambda c: -zero_share(c[1], c[2]))
+    for encoding, width, places in candidates:
+        if zero_share(width, places) < 0.1:
+            continue  # too few zero bytes where this encoding puts them: not this one
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if not _NOT_TEXT.intersection(text) and not any(0xD800 <= ord(ch) <= 0xDFFF for ch in text):
+            return text, [f"no byte-order mark; decoded as {encoding.upper()}"]
+    raise UnreadableFile("holds NUL bytes and is not UTF-16 or UTF-32 text (binary?): not checked")
 
 
 def read_text(path: str) -> tuple[str, list[str]]:
