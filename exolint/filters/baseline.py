@@ -22,6 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..fingerprint import _digest, fingerprint, normalise_match
+from ..report.display_names import escape_name, unescape_name
 from .surroundings import likeness
 
 BASELINE_VERSION = 2
@@ -61,8 +62,9 @@ def phrase_fingerprint(rule: str, match: str) -> str:
 
 
 def key_path(path: str, base_dir: str) -> str:
+    """The path as the baseline stores it: relative, forward slashes, undecodable bytes as \\xNN."""
     rel = os.path.relpath(os.path.abspath(path), base_dir)
-    return rel.replace(os.sep, "/")
+    return escape_name(rel.replace(os.sep, "/"))
 
 
 def _base_dir(baseline_file: str) -> str:
@@ -88,7 +90,7 @@ def write_baseline(findings, baseline_file: str) -> int:
     }
     try:
         text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-        with open(baseline_file, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as fh:
+        with open(baseline_file, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
     except OSError as exc:
         raise BaselineError(f"{baseline_file}: cannot write baseline: {exc.strerror or exc}") from exc
@@ -209,6 +211,6 @@ def apply_baseline(report, baseline_file: str, baseline: Baseline, changed=None)
     checked = {key_path(p, base) for p in getattr(report, "checked", ())}
     order = {id(e): i for i, e in enumerate(baseline.entries)}
     for e in sorted(stale_candidates, key=lambda e: order[id(e)]):
-        if e.path in checked or not os.path.exists(os.path.join(base, e.path)):
+        if e.path in checked or not os.path.exists(os.path.join(base, unescape_name(e.path))):
             result.stale.append(e)
     return result

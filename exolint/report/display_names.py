@@ -44,6 +44,8 @@ def escape_report(report) -> None:
     report.checked[:] = [escape_name(p) for p in report.checked]
     report.lines = {(escape_name(p), n): text for (p, n), text in report.lines.items()}
     report.sources = {escape_name(p): view for p, view in report.sources.items()}
+    for view in report.sources.values():
+        view.path = escape_name(view.path)
 
 
 def _all_paths(report):
