@@ -11,7 +11,8 @@ def report_path(path: str) -> str:
         rel = os.path.relpath(path)
         if not rel.startswith(".."):
             path = rel
-    path = path.replace("\\", "/")
+    if os.sep != "/":  # on POSIX a backslash is part of a name (and of the \\xNN escape)
+        path = path.replace(os.sep, "/")
     while path.startswith("./"):
         path = path[2:]
     return path
