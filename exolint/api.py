@@ -43,7 +43,7 @@ class LintReport:
     checked: list[str] = field(default_factory=list)  # paths of the files checked, in order
     findings: list[Finding] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
-    notes: list[FileError] = field(default_factory=list)  # skipped binaries, decoding warnings
+    notes: list[FileError] = field(default_factory=list)  # skipped Word lock files, decoding warnings
     timeouts: list[RuleTimeout] = field(default_factory=list)
     # the line each finding starts on, for reporters that show it: (path, line) -> text
     lines: dict[tuple[str, int], str] = field(default_factory=dict)
