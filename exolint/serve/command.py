@@ -15,11 +15,11 @@ EXTRA_HINT = "pip install 'exolint[serve]'"
 
 def missing_extra() -> str | None:
     """Why the serve extra cannot be used here, or None."""
-    for module, package in (("starlette", "starlette"), ("uvicorn", "uvicorn"),
-                            ("multipart", "python-multipart")):
-        try:
-            __import__(module)
-        except ImportError:
+    from importlib.util import find_spec
+
+    for modules, package in ((("starlette",), "starlette"), (("uvicorn",), "uvicorn"),
+                             (("python_multipart", "multipart"), "python-multipart")):
+        if not any(find_spec(m) for m in modules):
             return f"{package} is not installed"
     return None
 
