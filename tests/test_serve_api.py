@@ -357,3 +357,21 @@ def test_loopback_detection():
 
     assert all(is_loopback(h) for h in ("127.0.0.1", "localhost", "::1", "[::1]", "127.0.0.2"))
     assert not any(is_loopback(h) for h in ("0.0.0.0", "192.168.1.5", "example.com", "::"))
+
+
+def test_an_unexpected_failure_is_a_500_with_a_message_not_a_traceback():
+    class Broken:
+        ruleset = None
+
+        def check(self, _request):
+            raise RuntimeError("boom in the engine")
+
+    s = Server(Broken())
+    try:
+        answer = post_json(s.url + "/api/check", {"text": "hello"})
+    finally:
+        s.stop()
+    assert answer.status == 500
+    assert answer.json() == {"error": "internal error (RuntimeError); the server's terminal has "
+                                      "the details"}
+    assert "boom" not in answer.text and "Traceback" not in answer.text

@@ -119,6 +119,33 @@ def test_typing_highlights_and_hover_explains(page):
     assert _severe(page) == []
 
 
+def test_cursor_in_a_highlight_explains_it(page):
+    from selenium.webdriver.common.keys import Keys
+
+    editor = _type(page, RISKY)
+    wait_for(lambda: "no-side-effects" in _rules_shown(page), what="findings")
+    editor.send_keys(Keys.END)
+    for _ in range(5):  # back into "no side effects" (the sentence ends "effects.")
+        editor.send_keys(Keys.ARROW_LEFT)
+    popover = page.find_element("id", "popover")
+    wait_for(popover.is_displayed, what="the explanation pop-over")
+    assert "no side effects" in popover.text and "Why it is risky" in popover.text
+
+
+def test_card_link_selects_the_phrase_in_the_editor(page):
+    _type(page, RISKY)
+    wait_for(lambda: "no-side-effects" in _rules_shown(page), what="findings")
+    link = page.execute_script(
+        "return Array.from(document.querySelectorAll('#findings .card')).filter(function (c) {"
+        " return c.querySelector('.rule code').textContent === 'no-side-effects'; })[0]"
+        ".querySelector('.where a')")
+    link.click()
+    selected = page.execute_script("var t = document.getElementById('editor');"
+                                   "return [document.activeElement === t,"
+                                   " t.value.slice(t.selectionStart, t.selectionEnd)]")
+    assert selected == [True, "no side effects"]
+
+
 def test_editing_rechecks_and_drops_stale_answers(page):
     editor = _type(page, RISKY)
     wait_for(lambda: "no-side-effects" in _rules_shown(page), what="first findings")
