@@ -375,3 +375,16 @@ def test_an_unexpected_failure_is_a_500_with_a_message_not_a_traceback():
     assert answer.json() == {"error": "internal error (RuntimeError); the server's terminal has "
                                       "the details"}
     assert "boom" not in answer.text and "Traceback" not in answer.text
+
+
+def test_a_taken_port_is_a_one_line_error(tmp_path):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        proc = subprocess.run([sys.executable, "-m", "exolint", "serve", "--port", str(port)],
+                              cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2
+    assert f"cannot serve on 127.0.0.1:{port}" in proc.stderr and "Traceback" not in proc.stderr

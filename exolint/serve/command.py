@@ -3,6 +3,7 @@ with uvicorn on the loopback interface (another interface only when ``--host`` n
 from __future__ import annotations
 
 import ipaddress
+import socket
 import sys
 import threading
 import webbrowser
@@ -33,6 +34,19 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def cannot_bind(host: str, port: int) -> str | None:
+    """Why the server could not listen on host:port (port taken, unknown host), or None."""
+    try:
+        infos = socket.getaddrinfo(host.strip("[]"), port, type=socket.SOCK_STREAM)
+        family, _type, _proto, _name, address = infos[0]
+        with socket.socket(family, socket.SOCK_STREAM) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind(address)
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    return None
+
+
 def page_url(host: str, port: int) -> str:
     shown = f"[{host}]" if ":" in host and not host.startswith("[") else host
     return f"http://{shown}:{port}/"
@@ -57,6 +71,10 @@ def run(host: str | None, port: int, open_browser: bool, rule_dirs, no_bundled_r
         click.echo(f"exolint: warning: serving on {bind}: anyone who can reach this machine on port "
                    f"{port} can use the page and the API (no log-in, no encryption)", err=True)
         allowed = ["*"]
+    busy = cannot_bind(bind, port)
+    if busy:
+        click.echo(f"exolint: cannot serve on {bind}:{port}: {busy}", err=True)
+        sys.exit(EXIT_ERROR)
     config = load_config(config_file)
     ruleset = load_ruleset([*rule_dirs, *config_rule_dirs(config, ["."])], no_bundled_rules)
     validate_config_names(config, ruleset, ["."])
@@ -65,9 +83,5 @@ def run(host: str | None, port: int, open_browser: bool, rule_dirs, no_bundled_r
     click.echo(f"exolint: checking page at {url} (Ctrl+C to stop)", err=True)
     if open_browser:
         threading.Timer(0.8, webbrowser.open, args=(url,)).start()
-    try:
-        uvicorn.run(app, host=bind, port=port, log_level="warning", server_header=False,
-                    date_header=False)
-    except OSError as exc:  # e.g. the port is taken (uvicorn usually exits on its own for this)
-        click.echo(f"exolint: cannot serve on {bind}:{port}: {exc.strerror or exc}", err=True)
-        sys.exit(EXIT_ERROR)
+    uvicorn.run(app, host=bind.strip("[]"), port=port, log_level="warning", server_header=False,
+                date_header=False)

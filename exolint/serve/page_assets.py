@@ -133,7 +133,7 @@ PAGE_JS = r"""
       say("Not checked: " + data.error, true);
       return;
     }
-    if (state.file && typeof data.source === "string") {
+    if (state.file && data.result.files_checked && typeof data.source === "string") {
       editor.value = data.source;  // the file's text, as exolint reads it
     }
     state.checkedText = editor.value;
