@@ -1,0 +1,67 @@
+"""Build the Document of a structured file from the strings chosen as copy.
+
+Each string becomes its own block (so no match runs from one string into the next) and a
+``KeySpans`` entry, through which every finding gets its key path. Strings under a locale
+(``en-GB`` in the key path) are judged under that locale's market: when a file holds copy for
+more than one market, the Document carries one *view* per market (see ``Document.views``).
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from ...document import Document, TextBuilder
+from ..markets import market_of
+from .strings import CopyString, emit_string
+
+
+@dataclass
+class KeySpans:
+    """Source spans of the strings read, sorted, each with its pointer and a label."""
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+    pointers: list[str] = field(default_factory=list)
+    labels: list[str | None] = field(default_factory=list)
+
+    def add(self, s: CopyString) -> None:
+        self.starts.append(s.start)
+        self.ends.append(s.end)
+        self.pointers.append(s.pointer)
+        self.labels.append(s.label)
+
+    def at(self, offset: int) -> tuple[str, str | None] | None:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i >= 0 and offset < max(self.ends[i], self.starts[i] + 1):
+            return self.pointers[i], self.labels[i]
+        return None
+
+
+def build_document(path: str, source: str, strings: list[CopyString],
+                   markets: frozenset[str] | None = None, notes: list[str] | None = None) -> Document:
+    """The Document of the strings marked ``read``; ``markets``: the file's own (from its name,
+    a header or a language element), for strings whose key path names no locale."""
+    chosen = sorted((s for s in strings if s.read and s.pieces), key=lambda s: s.start)
+    groups: dict[frozenset[str] | None, list[CopyString]] = {}
+    for s in chosen:
+        market = market_of(s.locale) if s.locale else None
+        groups.setdefault(frozenset({market}) if market else markets, []).append(s)
+    doc = _one(path, source, chosen, markets)
+    if notes:
+        doc.notes.extend(notes)
+    if len(groups) > 1:
+        doc.views = [_one(path, source, group, key) for key, group in groups.items()]
+    elif groups:
+        doc.markets = next(iter(groups))
+    return doc
+
+
+def _one(path: str, source: str, strings: list[CopyString],
+         markets: frozenset[str] | None) -> Document:
+    builder = TextBuilder()
+    spans = KeySpans()
+    for s in strings:
+        emit_string(builder, s)
+        spans.add(s)
+    doc = builder.build(path, source, markets=markets)
+    doc.key_spans = spans
+    return doc
