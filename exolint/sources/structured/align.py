@@ -40,7 +40,7 @@ def align(text: str, source: str, start: int, end: int, escapes: str | None = No
     run_i = run_j = -1
     while i < n and j < end:
         c = source[j]
-        if c == text[i]:
+        if c == text[i] and not (escapes and c in "\\&"):
             if run_i < 0:
                 run_i, run_j = i, j
             i += 1
@@ -65,6 +65,9 @@ def align(text: str, source: str, start: int, end: int, escapes: str | None = No
                 i += len(decoded)
                 j = m.end()
                 continue
+        if c == text[i]:  # a backslash or '&' standing for itself
+            pieces.append((c, j, j + 1, True))
+            i += 1
         j += 1
     if run_i >= 0:
         pieces.append((text[run_i:i], run_j, j, True))
