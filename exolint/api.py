@@ -164,7 +164,9 @@ def lint_file(path: str, ruleset: RuleSet, options: LintOptions) -> FileResult:
         result.errors.append(FileError(path, str(exc)))
         return result
     if (binary_doc is None and not options.keep_sources and "exolint" not in source
-            and not parses_sparsely(path, source) and not may_have_findings(source, ruleset)):
+            and not parses_sparsely(path, source)
+            and not path.lower().endswith(STRUCTURED_EXTENSIONS)  # parsed to report bad input
+            and not may_have_findings(source, ruleset)):
         # no anchor of any rule occurs: parsing could not produce a finding
         result.checked = True
         result.notes.extend(FileError(path, n) for n in notes)
