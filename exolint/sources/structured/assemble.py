@@ -20,19 +20,25 @@ class KeySpans:
     """Source spans of the strings read, sorted, each with its pointer and a label."""
     starts: list[int] = field(default_factory=list)
     ends: list[int] = field(default_factory=list)
-    pointers: list[str] = field(default_factory=list)
-    labels: list[str | None] = field(default_factory=list)
+    strings: list[CopyString] = field(default_factory=list)
 
     def add(self, s: CopyString) -> None:
         self.starts.append(s.start)
         self.ends.append(s.end)
-        self.pointers.append(s.pointer)
-        self.labels.append(s.label)
+        self.strings.append(s)
+
+    @property
+    def pointers(self) -> list[str]:
+        return [s.pointer for s in self.strings]
+
+    @property
+    def labels(self) -> list[str | None]:
+        return [s.label for s in self.strings]
 
     def at(self, offset: int) -> tuple[str, str | None] | None:
         i = bisect.bisect_right(self.starts, offset) - 1
         if i >= 0 and offset < max(self.ends[i], self.starts[i] + 1):
-            return self.pointers[i], self.labels[i]
+            return self.strings[i].pointer, self.strings[i].label
         return None
 
 

@@ -12,13 +12,13 @@ import re
 from ...document import Document
 from ..errors import ReaderError
 from .assemble import build_document
-from .keypaths import CopySettings, Selector, detect_profile, locale_in, pointer_of, shape_of
+from .keypaths import CopySettings, Selector, detect_profile, locale_in
 from .strings import CopyString, Piece
 
 MAX_DEPTH = 512
 
-_TOKEN = re.compile(r'[{}\[\]:,"]')
-_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+# a string (group 0) or a structural character (group 1); numbers and literals are passed over
+_TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|([{}\[\]:,])', re.DOTALL)
 _ESCAPE = re.compile(r'\\(?:u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|.)')
 _SIMPLE = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 
@@ -54,67 +54,69 @@ def decode_pieces(source: str, start: int, end: int) -> list[Piece]:
     return pieces
 
 
-def json_strings(source: str, settings: CopySettings, data=None) -> list[CopyString]:
-    """Every string value of the file, each marked read or not (with the reason)."""
+def json_strings(source: str, settings: CopySettings, data=None,
+                 keep_skipped: bool = True) -> list[CopyString]:
+    """Every string value of the file, each marked read or not (with the reason); with
+    ``keep_skipped=False`` only those read."""
     if data is None:
         data = parse_json(source)
     selector = Selector(settings, detect_profile(data, settings))
     out: list[CopyString] = []
-    # the container stack: [is_object, key or index, expecting_key]
-    stack: list[list] = []
+    # per open container: whether it is an object, whether a key comes next; ``path`` and
+    # ``shapes`` hold the key path and the shape of each of its prefixes (kept as they change,
+    # so a string costs no join)
+    objects: list[bool] = []
+    expect_key: list[bool] = []
     path: list = []
-    pos = 0
-    n = len(source)
-    search = _TOKEN.search
-    while pos < n:
-        m = search(source, pos)
-        if m is None:
-            break
-        c = m.group()
-        at = m.start()
-        if c == '"':
-            sm = _STRING.match(source, at)
-            if sm is None:  # (json.loads accepted the file, so this cannot happen)
-                raise ReaderError(f"invalid JSON string at offset {at}")
-            pos = sm.end()
-            top = stack[-1] if stack else None
-            if top is not None and top[0] and top[2]:
+    shapes: list[str] = [""]
+    locales: dict[str, str | None] = {}
+    decide = selector.decide
+    for m in _TOKENS.finditer(source):
+        c = m.group(1)
+        if c is None:  # a string
+            at, pos = m.span()
+            if objects and objects[-1] and expect_key[-1]:
                 raw = source[at + 1:pos - 1]
                 key = raw if "\\" not in raw else json.loads(source[at:pos])
-                top[1] = key
                 path[-1] = key
+                parent = shapes[-2]
+                shapes[-1] = f"{parent}.{key}" if parent else key
                 continue
             pieces = decode_pieces(source, at + 1, pos - 1)
             text = pieces[0][0] if len(pieces) == 1 else "".join(p[0] for p in pieces)
-            shape = shape_of(path)
-            read, why = selector.decide(path, shape, text)
-            out.append(CopyString(pointer_of(path), shape, pieces, locale=locale_in(path),
-                                  read=read, reason=why, _text=text))
+            shape = shapes[-1]
+            read, why = decide(path, shape, text)
+            if read or keep_skipped:
+                if shape not in locales:
+                    locales[shape] = locale_in(path)
+                out.append(CopyString(tuple(path), shape, pieces, locale=locales[shape],
+                                      read=read, reason=why, _text=text))
             continue
-        pos = at + 1
         if c == "{" or c == "[":
-            if len(stack) >= MAX_DEPTH:
+            if len(objects) >= MAX_DEPTH:
                 raise ReaderError(f"JSON nested too deeply to read (over {MAX_DEPTH} levels)")
             is_object = c == "{"
-            stack.append([is_object, "" if is_object else 0, is_object])
+            objects.append(is_object)
+            expect_key.append(is_object)
             path.append("" if is_object else 0)
+            shapes.append(shapes[-1] if is_object else shapes[-1] + "[]")
         elif c == "}" or c == "]":
-            stack.pop()
+            objects.pop()
+            expect_key.pop()
             path.pop()
+            shapes.pop()
         elif c == ":":
-            stack[-1][2] = False
+            expect_key[-1] = False
         elif c == ",":
-            top = stack[-1]
-            if top[0]:
-                top[2] = True
+            if objects[-1]:
+                expect_key[-1] = True
             else:
-                top[1] += 1
-                path[-1] = top[1]
+                path[-1] += 1
     return out
 
 
 def read_json(path: str, source: str, copy: CopySettings | None = None, **_options) -> Document:
-    strings = json_strings(source, copy or CopySettings())
+    strings = json_strings(source, copy or CopySettings(), keep_skipped=False)
     return build_document(path, source, strings, markets=markets_from_name(path))
 
 

@@ -27,7 +27,9 @@ def looks_like_html(text: str) -> bool:
 
 @dataclass
 class CopyString:
-    pointer: str  # RFC 6901 JSON pointer (or the format's equivalent): /entries/3/fields/title/en-US
+    # the key path: a sequence of keys and indexes, or already an RFC 6901 JSON pointer (or the
+    # format's equivalent): /entries/3/fields/title/en-US (see ``pointer``)
+    key_path: tuple | str
     shape: str  # dotted key path with array indexes as [] (what globs match): entries[].fields.title.en-US
     pieces: list[Piece]
     label: str | None = None  # how a person finds it: 'row 3, column "Title"', 'post "Glow" <url>'
@@ -36,6 +38,14 @@ class CopyString:
     read: bool = True  # chosen as copy
     reason: str = ""  # why it is (not) read, for `exolint copy-keys`
     _text: str | None = field(default=None, repr=False)
+
+    @property
+    def pointer(self) -> str:
+        """The RFC 6901 pointer (made when asked: a big export has many strings, few findings)."""
+        if not isinstance(self.key_path, str):
+            self.key_path = "".join("/" + str(p).replace("~", "~0").replace("/", "~1")
+                                    for p in self.key_path)
+        return self.key_path
 
     @property
     def text(self) -> str:
