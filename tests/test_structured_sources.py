@@ -183,3 +183,16 @@ def test_metadata_strings_are_listed_but_not_read():
     read = _decisions("data/treatments.yaml")
     assert read["/treatments/0/slug"] is False and read["/treatments/0/booking_url"] is False
     assert read["/treatments/0/id"] is False
+
+
+def test_inline_spans_of_a_block_read_as_one_sentence(tmp_path):
+    """Portable Text splits a sentence at bold: the negation in one span governs the next."""
+    post = tmp_path / "post.json"
+    post.write_text(
+        '{"_type": "post", "body": [{"_type": "block", "children": [\n'
+        '  {"_type": "span", "text": "We do "}, {"_type": "span", "text": "not"},\n'
+        '  {"_type": "span", "text": " promise no side effects."}]},\n'
+        ' {"_type": "block", "children": [{"_type": "span", "text": "Zero side effects!"}]}]}\n')
+    report = lint_paths([str(post)], sample_ruleset(), LintOptions(jobs=1))
+    assert places(report.findings) == [
+        ("sample-no-side-effects", 4, 47, 4, 64, "/body/1/children/0/text", None)]

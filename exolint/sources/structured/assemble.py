@@ -65,9 +65,14 @@ def _one(path: str, source: str, strings: list[CopyString],
          markets: frozenset[str] | None) -> Document:
     builder = TextBuilder()
     spans = KeySpans()
+    run = None
     for s in strings:
+        if s.run is None or s.run != run:  # a new block (a run of inline spans is one block)
+            builder.add_break("\n\n")
+        run = s.run
         emit_string(builder, s)
         spans.add(s)
+    builder.add_break("\n\n")
     doc = builder.build(path, source, markets=markets)
     doc.key_spans = spans
     return doc

@@ -16,6 +16,8 @@ from .keypaths import CopySettings, Selector, detect_profile, locale_in
 from .strings import CopyString, Piece
 
 MAX_DEPTH = 512
+# inline spans of one block: Portable Text (Sanity) children, rich-text (Contentful) text nodes
+_INLINE_RUNS = ("children[].text", "content[].value")
 
 # a string (group 0) or a structural character (group 1); numbers and literals are passed over
 _TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|([{}\[\]:,])', re.DOTALL)
@@ -89,8 +91,9 @@ def json_strings(source: str, settings: CopySettings, data=None,
             if read or keep_skipped:
                 if shape not in locales:
                     locales[shape] = locale_in(path)
+                run = tuple(path[:-2]) if shape.endswith(_INLINE_RUNS) else None
                 out.append(CopyString(tuple(path), shape, pieces, locale=locales[shape],
-                                      read=read, reason=why, _text=text))
+                                      read=read, reason=why, _text=text, run=run))
             continue
         if c == "{" or c == "[":
             if len(objects) >= MAX_DEPTH:

@@ -37,6 +37,9 @@ class CopyString:
     html: bool | None = None  # None: decide by looking at the text
     read: bool = True  # chosen as copy
     reason: str = ""  # why it is (not) read, for `exolint copy-keys`
+    # strings of one run of inline text (Portable Text spans of a block, rich-text nodes of a
+    # paragraph) share a key: read as one block, so a sentence split by bold stays one sentence
+    run: tuple | None = None
     _text: str | None = field(default=None, repr=False)
 
     @property
@@ -71,14 +74,12 @@ def emit(builder: TextBuilder, pieces: list[Piece]) -> None:
 
 
 def emit_string(builder: TextBuilder, s: CopyString) -> None:
-    """Feed one string (as HTML when it holds markup), between block breaks."""
-    builder.add_break("\n\n")
+    """Feed one string (as HTML when it holds markup); the caller separates the blocks."""
     html = s.html if s.html is not None else looks_like_html(s.text)
     if html:
         emit_html(builder, s.pieces)
     else:
         emit(builder, s.pieces)
-    builder.add_break("\n\n")
 
 
 def emit_html(builder: TextBuilder, pieces: list[Piece]) -> None:
