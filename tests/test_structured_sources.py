@@ -195,4 +195,4 @@ def test_inline_spans_of_a_block_read_as_one_sentence(tmp_path):
         ' {"_type": "block", "children": [{"_type": "span", "text": "Zero side effects!"}]}]}\n')
     report = lint_paths([str(post)], sample_ruleset(), LintOptions(jobs=1))
     assert places(report.findings) == [
-        ("sample-no-side-effects", 4, 47, 4, 64, "/body/1/children/0/text", None)]
+        ("sample-no-side-effects", 4, 61, 4, 78, "/body/1/children/0/text", None)]
