@@ -5,6 +5,7 @@
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -203,6 +204,20 @@ def merge(report: LintReport, result: FileResult) -> None:
     report.quieted.extend(result.quieted)
 
 
+# Structured files that are tooling, never copy: skipped when walking even with walk = true
+# (named on the command line, they are checked)
+TOOLING_FILES = frozenset({
+    "package.json", "package-lock.json", "npm-shrinkwrap.json", "composer.json", "tsconfig.json",
+    "jsconfig.json", "deno.json", "renovate.json", "vercel.json", "firebase.json", "lerna.json",
+    "nx.json", "turbo.json", "angular.json", "manifest.json", "launch.json", "settings.json",
+    ".eslintrc.json", ".prettierrc.json", ".babelrc.json", "pnpm-lock.yaml", "pnpm-workspace.yaml",
+    "docker-compose.yml", "docker-compose.yaml", "compose.yml", "compose.yaml",
+    ".pre-commit-config.yaml", ".pre-commit-hooks.yaml", "mkdocs.yml", "netlify.yml",
+    "codecov.yml", "dependabot.yml", "pubspec.yaml", "environment.yml", "pom.xml",
+    "phpunit.xml", "web.config.xml", "sitemap.xml", "feed.xml", "atom.xml", "rss.xml",
+})
+
+
 def _walked(options: LintOptions):
     """Extensions to walk and the skip test: structured formats (.json, .csv...) only under
     folders whose config sets ``[copy] walk = true``, so a repository's package.json or a CI
@@ -217,6 +232,8 @@ def _walked(options: LintOptions):
         if skip is not None and skip(path, is_dir):
             return True
         if not is_dir and path.lower().endswith(structured):
+            if os.path.basename(path).lower() in TOOLING_FILES:
+                return True
             try:
                 return not config.for_path(path, False).copy.walk
             except ConfigError:

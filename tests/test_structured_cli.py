@@ -31,10 +31,11 @@ def test_walking_skips_structured_files_unless_the_config_enables_them(run_cli, 
     data = json.loads(out)
     assert code == 0 and data["files_checked"] == 1  # page.md only
     (site / "exolint.toml").write_text('[copy]\nwalk = true\n')
-    code, out, _ = run_cli("check", *RULES, "--format", "json", "content", cwd=site)
+    code, out, _ = run_cli("check", *RULES, "--format", "json", ".", cwd=site)
     data = json.loads(out)
-    assert code == 1 and data["files_checked"] == 2
-    assert {f["path"] for f in data["findings"]} == {"content/post.json", "content/products.csv"}
+    assert code == 1 and data["files_checked"] == 3  # page.md and the two data files
+    # package.json is tooling: not walked even with walk = true
+    assert {f["path"] for f in data["findings"]} == {"./content/post.json", "./content/products.csv"}
 
 
 def test_named_files_are_checked_without_config(run_cli, site):
