@@ -48,10 +48,10 @@ def non_copy_value(value: str) -> str | None:
         return None
     if _EMAIL.match(v):
         return "an e-mail address"
-    if _URL.match(v):
-        return "a URL or path"
     if _COLOUR.match(v):
         return "a colour"
+    if _URL.match(v):
+        return "a URL or path"
     if _DATE.match(v):
         return "a date"
     if _ID_TOKEN.match(v):
@@ -64,9 +64,10 @@ def non_copy_key(key: str) -> bool:
     if k in NON_COPY_KEYS:
         return True
     raw = key.lower()
+    # snake_case / kebab-case (product_id, hero-url) and camelCase (productId, imageUrl,
+    # publishedAt, ctaHref)
     return any(raw.endswith(("_" + s, "-" + s)) for s in _NON_COPY_SUFFIXES) or (
-        key[:1].islower() and any(key.endswith(s.capitalize()) for s in _NON_COPY_SUFFIXES
-                                  if len(s) > 2))
+        key[:1].islower() and any(key.endswith(s.capitalize()) for s in _NON_COPY_SUFFIXES))
 
 
 # -- globs ---------------------------------------------------------------------------------------
