@@ -410,6 +410,11 @@ class Config:
             tables = [(cfg.table, cfg.values)] + [
                 (f"{cfg.table + '.' if cfg.table else ''}overrides[{o.index}]", o.values)
                 for o in cfg.overrides]
+            for entry in cfg.values.get("suppress", ()):
+                if entry.rule not in known:
+                    raise ConfigError(f"{_where(cfg.path, cfg.table, 'suppress')}[{entry.index}]: "
+                                      f"rule {entry.rule!r} is neither a rule id nor a category "
+                                      "(see `exolint rules`)")
             for table, values in tables:
                 for key in ("select", "ignore", "severity"):
                     for name in values.get(key, ()):

@@ -79,6 +79,10 @@ def test_bad_copy_config_is_a_clear_error(run_cli, site):
     (site / "exolint.toml").write_text('[[suppress]]\npath = "content/post.json"\nrule = "x"\n')
     code, _, err = run_cli("check", *RULES, "content/post.json", cwd=site)
     assert code == 2 and "'reason' is required" in err and "Traceback" not in err
+    (site / "exolint.toml").write_text('[[suppress]]\npath = "content/post.json"\n'
+                                       'rule = "no-such-rule"\nreason = "x"\n')
+    code, _, err = run_cli("check", *RULES, "content/post.json", cwd=site)
+    assert code == 2 and "suppress[0]: rule 'no-such-rule' is neither a rule id" in err
 
 
 def test_config_suppressions_by_path_key_and_rule(run_cli, site):
