@@ -196,3 +196,14 @@ def test_inline_spans_of_a_block_read_as_one_sentence(tmp_path):
     report = lint_paths([str(post)], sample_ruleset(), LintOptions(jobs=1))
     assert places(report.findings) == [
         ("sample-no-side-effects", 4, 61, 4, 78, "/body/1/children/0/text", None)]
+
+
+def test_strapi_entries_market_from_their_locale_field():
+    """Each entry names its locale beside its fields: the UK/EU-only rule judges the en-GB and
+    de-DE entries, not the en-US one with the same words."""
+    found = findings("strapi-entries.json")
+    assert places(found) == [
+        ("sample-miracle", 2, 42, 2, 49, "/data/0/attributes/title", "UK"),
+        ("sample-miracle", 3, 42, 3, 49, "/data/1/attributes/title", "US"),
+        ("sample-human-origin", 5, 40, 5, 62, "/data/3/attributes/title", "EU"),
+    ]

@@ -12,7 +12,7 @@ import re
 from ...document import Document
 from ..errors import ReaderError
 from .assemble import build_document
-from .keypaths import CopySettings, Selector, detect_profile, locale_in
+from .keypaths import LOCALE, CopySettings, Selector, detect_profile, locale_in
 from .strings import CopyString, Piece
 
 MAX_DEPTH = 512
@@ -73,6 +73,8 @@ def json_strings(source: str, settings: CopySettings, data=None,
     shapes: list[str] = [""]
     locales: dict[str, str | None] = {}
     decide = selector.decide
+    objects_with_locale: bool | None = None  # whether any object names its locale (asked once)
+    enclosing: dict[tuple, str | None] = {}
     for m in _TOKENS.finditer(source):
         c = m.group(1)
         if c is None:  # a string
@@ -91,8 +93,17 @@ def json_strings(source: str, settings: CopySettings, data=None,
             if read or keep_skipped:
                 if shape not in locales:
                     locales[shape] = locale_in(path)
+                locale = locales[shape]
+                if locale is None and (objects_with_locale or objects_with_locale is None):
+                    if objects_with_locale is None:
+                        objects_with_locale = _mentions_locale(source)
+                    if objects_with_locale:
+                        container = tuple(path[:-1])
+                        if container not in enclosing:
+                            enclosing[container] = enclosing_locale(data, container)
+                        locale = enclosing[container]
                 run = tuple(path[:-2]) if shape.endswith(_INLINE_RUNS) else None
-                out.append(CopyString(tuple(path), shape, pieces, locale=locales[shape],
+                out.append(CopyString(tuple(path), shape, pieces, locale=locale,
                                       read=read, reason=why, _text=text, run=run))
             continue
         if c == "{" or c == "[":
@@ -116,6 +127,35 @@ def json_strings(source: str, settings: CopySettings, data=None,
             else:
                 path[-1] += 1
     return out
+
+
+_LOCALE_KEYS = ("locale", "lang", "language")
+_LOCALE_KEY = re.compile(r'"(?:locale|lang|language)"\s*:\s*"')
+
+
+def _mentions_locale(source: str) -> bool:
+    return _LOCALE_KEY.search(source) is not None
+
+
+def enclosing_locale(data, container: tuple) -> str | None:
+    """The locale named by the nearest object around a string (Strapi's ``"locale": "en-GB"``
+    beside the fields, a Contentful delivery entry's ``sys.locale``), or None."""
+    found = None
+    node = data
+    for part in (None, *container):
+        if part is not None:
+            try:
+                node = node[part]
+            except (KeyError, IndexError, TypeError):
+                break
+        if isinstance(node, dict):
+            for holder in (node, node.get("sys")):
+                if isinstance(holder, dict):
+                    for key in _LOCALE_KEYS:
+                        value = holder.get(key)
+                        if isinstance(value, str) and LOCALE.match(value):
+                            found = value
+    return found
 
 
 def read_json(path: str, source: str, copy: CopySettings | None = None, **_options) -> Document:
