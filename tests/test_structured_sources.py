@@ -203,7 +203,7 @@ def test_strapi_entries_market_from_their_locale_field():
     de-DE entries, not the en-US one with the same words."""
     found = findings("strapi-entries.json")
     assert places(found) == [
-        ("sample-miracle", 2, 42, 2, 49, "/data/0/attributes/title", "UK"),
-        ("sample-miracle", 3, 42, 3, 49, "/data/1/attributes/title", "US"),
-        ("sample-human-origin", 5, 40, 5, 62, "/data/3/attributes/title", "EU"),
+        ("sample-miracle", 2, 40, 2, 47, "/data/0/attributes/title", "UK"),
+        ("sample-miracle", 3, 40, 3, 47, "/data/1/attributes/title", "US"),
+        ("sample-human-origin", 5, 38, 5, 60, "/data/3/attributes/title", "EU"),
     ]
