@@ -22,7 +22,8 @@ from .ruleset import SEVERITY_RANK, RuleSet
 from .config import ConfigError
 from .pathfilter import make_skip
 from .perfile import file_settings, finish, page_markets, ruleset_for
-from .sources import (DEFAULT_EXTENSIONS, STRUCTURED_EXTENSIONS, BinaryFile, ReaderError, UnreadableFile, document_for,
+from .sources import (DEFAULT_EXTENSIONS, STRUCTURED_EXTENSIONS, BinaryFile, ReaderError,
+                      UnreadableFile, decode_bytes, document_for, document_from_bytes,
                       is_binary_format, read_document, read_text)
 from .sourceview import SourceView
 
@@ -260,4 +261,39 @@ def lint_paths(paths: list[str], ruleset: RuleSet | None = None,
         report.errors.append(FileError(missing, "no such file or directory"))
     for result in lint_files(found.files, ruleset, options, options.jobs, progress):
         merge(report, result)
+    return report
+
+
+def lint_buffer(path: str, data: bytes | str, ruleset: RuleSet | None = None,
+                options: LintOptions | None = None) -> LintReport:
+    """Check one document held in memory (an upload, a pasted text, an editor's buffer), read as
+    the format ``path`` names: text, or raw bytes (decoded, or a binary format such as .docx).
+
+    Never raises for bad input: a document that cannot be read is an error in the report, with
+    ``files_checked`` 0, so it is never mistaken for a clean one. Findings come sorted.
+    """
+    ruleset = ruleset or default_ruleset()
+    options = options or LintOptions()
+    report = LintReport()
+    try:
+        settings = file_settings(options, path)
+        if isinstance(data, str):
+            doc = document_for(path, data, copy_fields=settings.front_matter_fields,
+                               copy=settings.copy)
+        elif is_binary_format(path):
+            doc = document_from_bytes(path, data)
+        else:
+            source, notes = decode_bytes(data)
+            doc = document_for(path, source, notes, copy_fields=settings.front_matter_fields,
+                               copy=settings.copy)
+    except ConfigError as exc:
+        report.errors.append(FileError(path, f"bad configuration: {exc}"))
+        return report
+    except (BinaryFile, UnreadableFile, ReaderError) as exc:
+        report.errors.append(FileError(path, str(exc)))
+        return report
+    report.files_checked = 1
+    report.checked.append(path)
+    report.findings.extend(lint_document(doc, ruleset, options, report))
+    report.findings.sort(key=lambda f: f.sort_key())
     return report

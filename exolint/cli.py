@@ -279,6 +279,21 @@ def test_rules(rule_dirs):
     sys.exit(EXIT_FINDINGS if result.failures else EXIT_OK)
 
 
+@main.command()
+@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True)
+@click.option("--host", default=None, help="Interface to listen on (default 127.0.0.1, this "
+              "computer only; any other is reachable from the network, with a warning).")
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the web browser.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
+              help="Use this configuration file instead of searching upwards for one.")
+@rule_options
+def serve(port, host, open_browser, config_file, rule_dirs, no_bundled_rules):
+    """Start a local web page that checks copy as you type (needs `exolint[serve]`)."""
+    from .serve.command import run
+
+    run(host, port, open_browser, rule_dirs, no_bundled_rules, config_file)
+
+
 main.add_command(show_config)
 main.add_command(list_all_suppressions)
 main.add_command(copy_keys)

@@ -51,3 +51,9 @@ def test_wheel_ships_rules_and_runs_from_elsewhere(tmp_path):
                           capture_output=True, text=True)
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "page.md:3:" in proc.stdout
+
+    # `exolint serve` ships in the wheel; the core install lacks its extra and says how to get it
+    proc = subprocess.run([str(exolint), "serve", "--port", "8765"], cwd=elsewhere, env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "exolint[serve]" in proc.stderr and "Traceback" not in proc.stderr

@@ -143,7 +143,9 @@ def _document(doc_no: int, view: SourceView, findings: list[Finding], numbers: d
     return "\n".join(parts)
 
 
-def _source_block(view: SourceView, findings: list[Finding], numbers: dict) -> str:
+def highlighted_lines(source: str, findings: list[Finding], numbers: dict) -> list[str]:
+    """The HTML of each source line with a <mark> per finding (``numbers``: id(finding) -> its
+    number); shared with ``exolint serve``, which lays the same marks under its editor."""
     meta = {numbers[id(f)]: f for f in findings}
 
     def open_tag(n: int, primary: bool, last: bool) -> str:
@@ -156,7 +158,17 @@ def _source_block(view: SourceView, findings: list[Finding], numbers: dict) -> s
                 f'aria-describedby="finding-{n}">')
 
     spans = [Span(f.start, f.end, numbers[id(f)]) for f in findings]
-    lines = highlight_lines(view.source or "", spans, open_tag)
+    return highlight_lines(source, spans, open_tag)
+
+
+def finding_card(f: Finding, n: int, view: SourceView, rule) -> str:
+    """One finding's card as the report shows it: message, why it is risky, what to write
+    instead, references (for front ends that lay the findings out themselves)."""
+    return _card(f, n, view, rule)
+
+
+def _source_block(view: SourceView, findings: list[Finding], numbers: dict) -> str:
+    lines = highlighted_lines(view.source or "", findings, numbers)
     label = view.location_label or "line"
     rows = []
     for no, line_html in enumerate(lines, start=1):
