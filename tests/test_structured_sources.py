@@ -47,6 +47,8 @@ def test_contentful_export_locales_markets_and_rich_text():
          "/entries/1/fields/body/en-GB/content/0/content/0/value", "UK"),
         ("sample-no-side-effects", 28, 75, 28, 90, "/entries/0/fields/description/en-US", "US"),
     ]
+    assert found[0].place == 'entry 5KsDBWseXY6QegucYAoacS (product), field "description" (en-GB)'
+    assert found[2].place == 'entry 2PqTz9, field "body" (en-GB)'
     # the UK/EU-only rule does not judge the en-US copy: same phrase, no finding
     assert "umbilical-cord derived" in (DATA / name).read_text().splitlines()[27]
 
@@ -68,6 +70,7 @@ def test_sanity_portable_text():
         ("sample-breakthrough", 7, 45, 7, 57, "/mainImage/alt", None),
         ("sample-no-side-effects", 16, 71, 16, 86, "/body/0/children/1/text", None),
     ]
+    assert found[2].place == 'document drafts.3b1c9e2a-miracle (post), field "body"'
 
 
 def test_i18n_file_every_leaf_and_market_from_file_name():

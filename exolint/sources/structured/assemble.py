@@ -21,6 +21,9 @@ class KeySpans:
     starts: list[int] = field(default_factory=list)
     ends: list[int] = field(default_factory=list)
     strings: list[CopyString] = field(default_factory=list)
+    # names the record a string belongs to, asked only for strings with a finding (a JSON
+    # export's entry: 'entry 5KsDBW... (product)'); None: the strings' own labels
+    labeller: object = None
 
     def add(self, s: CopyString) -> None:
         self.starts.append(s.start)
@@ -38,12 +41,17 @@ class KeySpans:
     def at(self, offset: int) -> tuple[str, str | None] | None:
         i = bisect.bisect_right(self.starts, offset) - 1
         if i >= 0 and offset < max(self.ends[i], self.starts[i] + 1):
-            return self.strings[i].pointer, self.strings[i].label
+            string = self.strings[i]
+            label = string.label
+            if label is None and self.labeller is not None:
+                label = string.label = self.labeller(string)
+            return string.pointer, label
         return None
 
 
 def build_document(path: str, source: str, strings: list[CopyString],
-                   markets: frozenset[str] | None = None, notes: list[str] | None = None) -> Document:
+                   markets: frozenset[str] | None = None, notes: list[str] | None = None,
+                   labeller=None) -> Document:
     """The Document of the strings marked ``read``; ``markets``: the file's own (from its name,
     a header or a language element), for strings whose key path names no locale."""
     chosen = sorted((s for s in strings if s.read and s.pieces), key=lambda s: s.start)
@@ -51,20 +59,20 @@ def build_document(path: str, source: str, strings: list[CopyString],
     for s in chosen:
         market = market_of(s.locale) if s.locale else None
         groups.setdefault(frozenset({market}) if market else markets, []).append(s)
-    doc = _one(path, source, chosen, markets)
+    doc = _one(path, source, chosen, markets, labeller)
     if notes:
         doc.notes.extend(notes)
     if len(groups) > 1:
-        doc.views = [_one(path, source, group, key) for key, group in groups.items()]
+        doc.views = [_one(path, source, group, key, labeller) for key, group in groups.items()]
     elif groups:
         doc.markets = next(iter(groups))
     return doc
 
 
 def _one(path: str, source: str, strings: list[CopyString],
-         markets: frozenset[str] | None) -> Document:
+         markets: frozenset[str] | None, labeller=None) -> Document:
     builder = TextBuilder()
-    spans = KeySpans()
+    spans = KeySpans(labeller=labeller)
     run = None
     for s in strings:
         if s.run is None or s.run != run:  # a new block (a run of inline spans is one block)
