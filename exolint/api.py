@@ -5,6 +5,7 @@
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -21,8 +22,9 @@ from .ruleset import SEVERITY_RANK, RuleSet
 from .config import ConfigError
 from .pathfilter import make_skip
 from .perfile import file_settings, finish, page_markets, ruleset_for
-from .sources import (DEFAULT_EXTENSIONS, BinaryFile, ReaderError, UnreadableFile, decode_bytes,
-                      document_for, document_from_bytes, is_binary_format, read_document, read_text)
+from .sources import (DEFAULT_EXTENSIONS, STRUCTURED_EXTENSIONS, BinaryFile, ReaderError,
+                      UnreadableFile, decode_bytes, document_for, document_from_bytes,
+                      is_binary_format, read_document, read_text)
 from .sourceview import SourceView
 
 
@@ -73,12 +75,11 @@ def lint_document(doc: Document, ruleset: RuleSet, options: LintOptions,
                   report: LintReport) -> list[Finding]:
     settings = file_settings(options, doc.path)
     ruleset = ruleset_for(ruleset, settings)
-    markets = page_markets(options, settings, doc)
-    quieted: list[Finding] = []
-    found = check_document(doc, ruleset, markets, report.timeouts, quieted)
-    report.quieted.extend(_one_per_phrase(quieted, ruleset, markets))
-    found = finish(doc, found, ruleset, markets, settings)  # suppressions, severity overrides
-    found = _one_per_phrase(found, ruleset, markets)
+    if doc.views:  # a structured file with copy for several markets: each under its own
+        found = [f for view in doc.views
+                 for f in _check(view, ruleset, options, settings, report)]
+    else:
+        found = _check(doc, ruleset, options, settings, report)
     for f in found:  # the text report shows the line each finding starts on
         report.lines.setdefault((f.path, f.line), doc.source_line(f.line))
     if options.surroundings:
@@ -91,6 +92,26 @@ def lint_document(doc: Document, ruleset: RuleSet, options: LintOptions,
     if options.keep_sources or doc.location_label:
         report.sources[doc.path] = SourceView.of(doc, options.keep_sources)
     return found
+
+
+def _check(doc: Document, ruleset: RuleSet, options: LintOptions, settings,
+           report: LintReport) -> list[Finding]:
+    markets = page_markets(options, settings, doc)
+    quieted: list[Finding] = []
+    found = check_document(doc, ruleset, markets, report.timeouts, quieted)
+    if doc.key_spans is not None:  # structured files: each finding names its key path
+        _place(doc, found)
+        _place(doc, quieted)
+    report.quieted.extend(_one_per_phrase(quieted, ruleset, markets))
+    found = finish(doc, found, ruleset, markets, settings)  # suppressions, severity overrides
+    return _one_per_phrase(found, ruleset, markets)
+
+
+def _place(doc: Document, findings: list[Finding]) -> None:
+    for f in findings:
+        where = doc.key_spans.at(f.start)
+        if where is not None:
+            f.pointer, f.place = where
 
 
 def _one_per_phrase(findings: list[Finding], ruleset: RuleSet,
@@ -106,7 +127,11 @@ def lint_source(path: str, source: str, ruleset: RuleSet | None = None,
     ruleset = ruleset or default_ruleset()
     options = options or LintOptions()
     report = report if report is not None else LintReport()
-    doc = document_for(path, source)
+    try:
+        copy = file_settings(options, path).copy
+    except ConfigError:
+        copy = None
+    doc = document_for(path, source, copy=copy) if copy is not None else document_for(path, source)
     return lint_document(doc, ruleset, options, report)
 
 
@@ -147,14 +172,16 @@ def lint_file(path: str, ruleset: RuleSet, options: LintOptions) -> FileResult:
         result.errors.append(FileError(path, str(exc)))
         return result
     if (binary_doc is None and not options.keep_sources and "exolint" not in source
-            and not parses_sparsely(path, source) and not may_have_findings(source, ruleset)):
+            and not parses_sparsely(path, source)
+            and not path.lower().endswith(STRUCTURED_EXTENSIONS)  # parsed to report bad input
+            and not may_have_findings(source, ruleset)):
         # no anchor of any rule occurs: parsing could not produce a finding
         result.checked = True
         result.notes.extend(FileError(path, n) for n in notes)
         return result
     try:
         doc = binary_doc or read_sparse(path, source, ruleset, lambda text: document_for(
-            path, text, notes, copy_fields=settings.front_matter_fields))
+            path, text, notes, copy_fields=settings.front_matter_fields, copy=settings.copy))
         if binary_doc is None:  # a .docx has no text source to restore
             doc.source = source  # quiet blocks were blanked in place: same offsets, same lines
     except ReaderError as exc:
@@ -184,6 +211,45 @@ def merge(report: LintReport, result: FileResult) -> None:
     report.quieted.extend(result.quieted)
 
 
+# Structured files that are tooling, never copy: skipped when walking even with walk = true
+# (named on the command line, they are checked)
+TOOLING_FILES = frozenset({
+    "package.json", "package-lock.json", "npm-shrinkwrap.json", "composer.json", "tsconfig.json",
+    "jsconfig.json", "deno.json", "renovate.json", "vercel.json", "firebase.json", "lerna.json",
+    "nx.json", "turbo.json", "angular.json", "manifest.json", "launch.json", "settings.json",
+    ".eslintrc.json", ".prettierrc.json", ".babelrc.json", "pnpm-lock.yaml", "pnpm-workspace.yaml",
+    "docker-compose.yml", "docker-compose.yaml", "compose.yml", "compose.yaml",
+    ".pre-commit-config.yaml", ".pre-commit-hooks.yaml", "mkdocs.yml", "netlify.yml",
+    "codecov.yml", "dependabot.yml", "pubspec.yaml", "environment.yml", "pom.xml",
+    "phpunit.xml", "web.config.xml", "sitemap.xml", "feed.xml", "atom.xml", "rss.xml",
+})
+
+
+def _walked(options: LintOptions):
+    """Extensions to walk and the skip test: structured formats (.json, .csv...) only under
+    folders whose config sets ``[copy] walk = true``, so a repository's package.json or a CI
+    workflow is never linted by surprise (files named on the command line always are)."""
+    skip = make_skip(options.config, options.respect_gitignore)
+    config = options.config
+    if config is None:
+        return options.extensions, skip
+    structured = tuple(e for e in STRUCTURED_EXTENSIONS if e not in options.extensions)
+
+    def skip_or_unwalked(path: str, is_dir: bool) -> bool:
+        if skip is not None and skip(path, is_dir):
+            return True
+        if not is_dir and path.lower().endswith(structured):
+            if os.path.basename(path).lower() in TOOLING_FILES:
+                return True
+            try:
+                return not config.for_path(path, False).copy.walk
+            except ConfigError:
+                return False  # checked, so that the configuration error is reported
+        return False
+
+    return options.extensions + structured, skip_or_unwalked
+
+
 def lint_paths(paths: list[str], ruleset: RuleSet | None = None,
                options: LintOptions | None = None,
                progress: Callable[[int, int], None] | None = None) -> LintReport:
@@ -195,7 +261,8 @@ def lint_paths(paths: list[str], ruleset: RuleSet | None = None,
     ruleset = ruleset or default_ruleset()
     options = options or LintOptions()
     report = LintReport()
-    found = discover(paths, options.extensions, make_skip(options.config, options.respect_gitignore))
+    extensions, skip = _walked(options)
+    found = discover(paths, extensions, skip)
     for missing in found.missing:
         report.errors.append(FileError(missing, "no such file or directory"))
     for path, why in found.unreadable:
@@ -219,12 +286,14 @@ def lint_buffer(path: str, data: bytes | str, ruleset: RuleSet | None = None,
     try:
         settings = file_settings(options, path)
         if isinstance(data, str):
-            doc = document_for(path, data, copy_fields=settings.front_matter_fields)
+            doc = document_for(path, data, copy_fields=settings.front_matter_fields,
+                               copy=settings.copy)
         elif is_binary_format(path):
             doc = document_from_bytes(path, data)
         else:
             source, notes = decode_bytes(data)
-            doc = document_for(path, source, notes, copy_fields=settings.front_matter_fields)
+            doc = document_for(path, source, notes, copy_fields=settings.front_matter_fields,
+                               copy=settings.copy)
     except ConfigError as exc:
         report.errors.append(FileError(path, f"bad configuration: {exc}"))
         return report

@@ -15,7 +15,7 @@ import click
 
 from . import __version__, timelimit
 from .api import LintOptions, LintReport, lint_document, lint_paths
-from .cli_config import (config_rule_dirs, fail_level, known_names, list_all_suppressions,
+from .cli_config import (config_rule_dirs, copy_keys, fail_level, known_names, list_all_suppressions,
                          load_config, show_config, validate_config_names)
 from .filters.ci import FilterError, apply_ci_filters
 from .dependencies import missing_packages
@@ -338,6 +338,7 @@ def serve(port, host, open_browser, config_file, rule_dirs, no_bundled_rules):
 
 main.add_command(show_config)
 main.add_command(list_all_suppressions)
+main.add_command(copy_keys)
 
 
 if __name__ == "__main__":  # pragma: no cover

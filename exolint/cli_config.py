@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from .discovery import discover
 from .pathfilter import make_skip
 from .ruleset import CATEGORIES
 from .sources import BinaryFile, ReaderError, UnreadableFile, document_for, read_text
-from .sources import DEFAULT_EXTENSIONS
+from .sources import DEFAULT_EXTENSIONS, STRUCTURED_EXTENSIONS
 from .suppress import CATEGORY as SUPPRESSION_CATEGORY
 from .suppress import SUPPRESSION_RULES, list_suppressions
 
@@ -95,8 +96,32 @@ def show_config(path, config_file):
             key = "markets (per-path, beats the page's own)"
         shown = "all" if value is None and "markets" in attr else json.dumps(value)
         click.echo(f"{key} = {shown}    # from {origin}")
+    copy = settings.copy
+    click.echo(f"copy = {{walk = {json.dumps(copy.walk)}, profile = {json.dumps(copy.profile)}, "
+               f"include = {json.dumps(list(copy.include))}, exclude = {json.dumps(list(copy.exclude))}, "
+               f"columns = {json.dumps(list(copy.columns))}}}    # from {settings.origins.get('copy', 'default')}")
+    for entry in settings.suppress:
+        click.echo(f"suppress = {{key = {json.dumps(entry.key)}, rule = {json.dumps(entry.rule)}, "
+                   f"reason = {json.dumps(entry.reason)}}}    # from {entry.config_file}")
     click.echo("# market precedence: --market > per-path override > the page's front matter or "
                "lang > default > all markets")
+    if os.path.isfile(path) and path.lower().endswith(STRUCTURED_EXTENSIONS):
+        _show_copy_keys(path, copy)
+
+
+def _show_copy_keys(path: str, copy) -> None:
+    """`exolint config FILE` on a structured file: which of its keys count as copy."""
+    from .sources.structured.listing import all_strings, key_rows
+
+    try:
+        source, _notes = read_text(path)
+        rows = key_rows(all_strings(path, source, copy))
+    except (UnreadableFile, ReaderError) as exc:
+        click.echo(f"# {path}: cannot list its keys: {exc}")
+        return
+    click.echo(f"# keys of {path} (see `exolint copy-keys {path}`):")
+    for r in rows:
+        click.echo(f"#   {'read' if r.read else 'skip'}  {r.shape}  ({r.count}: {r.reason})")
 
 
 @click.command("suppressions")
@@ -114,6 +139,8 @@ def list_all_suppressions(paths, fmt, config_file, no_respect_gitignore):
     rows: list[dict] = []
     errors = [f"{m}: no such file or directory" for m in found.missing]
     for path in found.files:
+        if path.lower().endswith(STRUCTURED_EXTENSIONS):
+            continue  # no comments there: their suppressions are config entries (below)
         try:
             source, _notes = read_text(path)
             fields = config.for_path(path).front_matter_fields
@@ -122,16 +149,88 @@ def list_all_suppressions(paths, fmt, config_file, no_respect_gitignore):
             continue
         except (UnreadableFile, ReaderError, ConfigError) as exc:
             errors.append(f"{path}: {exc}")
+    try:
+        rows.extend(_config_suppressions(config, list(paths) or ["."]))
+    except ConfigError as exc:
+        errors.append(str(exc))
     if fmt == "json":
         click.echo(json.dumps({"suppressions": rows, "errors": errors}, indent=2))
     else:
         for r in rows:
             targets = ",".join(r["targets"]) or "(every rule)"
             reason = r["reason"] or "(NO REASON GIVEN)"
+            if r["kind"] == "config":
+                click.echo(f"{r['path']} {r['key']}: config {targets} -- {reason}  "
+                           f"(entry {r['entry']} of {r['config_file']})")
+                continue
             click.echo(f"{r['path']}:{r['line']}:{r['column']}: {r['kind']} {targets} -- {reason}")
         missing = sum(1 for r in rows if not r["reason"] and r["kind"] != "enable")
-        click.echo(f"{len(rows)} suppression comment{'s' if len(rows) != 1 else ''}, "
-                   f"{missing} without a reason.")
+        comments = sum(1 for r in rows if r["kind"] != "config")
+        entries = len(rows) - comments
+        click.echo(f"{comments} suppression comment{'s' if comments != 1 else ''}, "
+                   f"{missing} without a reason."
+                   + (f" {entries} config entr{'ies' if entries != 1 else 'y'} ([[suppress]])."
+                      if entries else ""))
         for e in errors:
             click.echo(f"exolint: error: {e}", err=True)
     sys.exit(EXIT_ERROR if errors else 0)
+
+
+def _config_suppressions(config: Config, paths: list[str]) -> list[dict]:
+    """The [[suppress]] entries of the configurations governing ``paths`` (each file once)."""
+    rows: list[dict] = []
+    seen: set[str] = set()
+    for p in paths:
+        cfg = config.config_for(p)
+        if cfg is None or str(cfg.path) in seen:
+            continue
+        seen.add(str(cfg.path))
+        for e in cfg.values.get("suppress", ()):
+            rows.append({"path": e.path, "key": e.key, "kind": "config", "targets": [e.rule],
+                         "reason": e.reason, "config_file": e.config_file, "entry": e.index + 1,
+                         "line": 0, "column": 0})
+    return rows
+
+
+@click.command("copy-keys")
+@click.argument("path", type=click.Path())
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
+              help="Use this configuration file instead of searching for one.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@click.option("--all", "every", is_flag=True, help="One line per string (with its pointer), "
+              "not one per key path.")
+def copy_keys(path, config_file, fmt, every):
+    """List the key paths of a JSON, YAML, CSV, .po or WXR file and whether each is read as copy
+    (so you can write [copy] include/exclude globs)."""
+    from .sources.structured.listing import all_strings, key_rows
+
+    config = load_config(config_file)
+    try:
+        settings = config.for_path(path).copy
+        source, _notes = read_text(path)
+        strings = all_strings(path, source, settings)
+    except ConfigError as exc:
+        config_error(exc)
+    except (UnreadableFile, ReaderError) as exc:
+        click.echo(f"exolint: {path}: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    if fmt == "json":
+        if every:
+            data = [{"pointer": s.pointer, "key_path": s.shape, "read": s.read,
+                     "reason": s.reason, "place": s.label} for s in strings]
+        else:
+            data = [{"key_path": r.shape, "read": r.read, "reason": r.reason, "strings": r.count,
+                     "example": r.example} for r in key_rows(strings)]
+        click.echo(json.dumps({"path": path, "keys": data}, indent=2, ensure_ascii=False))
+        return
+    if every:
+        for s in strings:
+            click.echo(f"{'read' if s.read else 'skip'}  {s.pointer}  # {s.reason}")
+    else:
+        rows = key_rows(strings)
+        width = min(max((len(r.shape) for r in rows), default=10), 70)
+        for r in rows:
+            click.echo(f"{'read' if r.read else 'skip'}  {r.shape:<{width}}  {r.count:>5}  # {r.reason}")
+    read = sum(1 for s in strings if s.read)
+    click.echo(f"{len(strings)} strings, {read} read as copy.")

@@ -16,6 +16,8 @@ from pathlib import Path
 
 from .ruleset import MARKETS, SEVERITIES
 from .sources.frontmatter import DEFAULT_COPY_FIELDS
+from .sources.structured.keypaths import CopySettings
+from . import copy_config
 
 from .tomlparser import tomllib
 
@@ -148,11 +150,29 @@ TOP_KEYS = {
     "markets": _markets, "select": _str_list, "ignore": _str_list, "severity": _severity,
     "rules": _folders, "include": _globs, "exclude": _globs, "fail-on": _fail_on,
     "front-matter-fields": _str_list, "respect-gitignore": _bool,
+    "copy": lambda v, f, t, k: _copy(v, f, t, k), "suppress": lambda v, f, t, k: _suppress(v, f, t, k),
 }
 OVERRIDE_KEYS = {
     "paths": _globs, "markets": _markets, "select": _str_list, "ignore": _str_list,
     "severity": _severity, "front-matter-fields": _str_list,
+    "copy": lambda v, f, t, k: _copy(v, f, t, k),
 }
+
+
+def _raise(message: str):
+    raise ConfigError(message)
+
+
+def _copy(value, file, table, key) -> dict:
+    """A ``copy`` table (structured files: see exolint.copy_config)."""
+    return copy_config.parse_copy(value, _where(file, table, key), _raise)
+
+
+def _suppress(value, file, table, key) -> list:
+    entries = copy_config.parse_suppress(value, _where(file, table, key), str(file), _raise)
+    for e in entries:
+        _globs(e.path, file, table, key)
+    return entries
 
 
 def _check_keys(data: dict, allowed, file: Path, table: str) -> None:
@@ -277,6 +297,8 @@ class FileSettings:
     fail_on: str = DEFAULT_FAIL_ON
     front_matter_fields: list[str] = field(default_factory=lambda: list(DEFAULT_COPY_FIELDS))
     respect_gitignore: bool = True
+    copy: CopySettings = field(default_factory=CopySettings)  # structured files ([copy])
+    suppress: list = field(default_factory=list)  # [[suppress]] entries matching this path
     origins: dict[str, str] = field(default_factory=dict)
 
     def selects(self, rule_id: str, category: str) -> bool:
@@ -290,7 +312,8 @@ class FileSettings:
 
 _ATTR = {"markets": "markets", "select": "select", "ignore": "ignore", "severity": "severity",
          "rules": "rules", "include": "include", "exclude": "exclude", "fail-on": "fail_on",
-         "front-matter-fields": "front_matter_fields", "respect-gitignore": "respect_gitignore"}
+         "front-matter-fields": "front_matter_fields", "respect-gitignore": "respect_gitignore",
+         "copy": "copy", "suppress": "suppress"}
 
 
 class Config:
@@ -326,7 +349,7 @@ class Config:
         """The settings of ``path`` (shared between the files of a folder when no per-path
         override can apply: treat the result as read-only)."""
         cfg = self.config_for(path, is_dir)
-        if cfg is None or not cfg.overrides:
+        if cfg is None or not (cfg.overrides or "suppress" in cfg.values):
             key = self._folder_keys.get(path)
             shared = self._shared.get(key) if key is not None else None
             if shared is None:
@@ -339,15 +362,22 @@ class Config:
     def _settings_for(self, path: str, cfg: "ConfigFile | None") -> FileSettings:
         s = FileSettings()
         for attr in ("markets", "select", "ignore", "severity", "rules", "include", "exclude",
-                     "fail_on", "front_matter_fields", "respect_gitignore"):
+                     "fail_on", "front_matter_fields", "respect_gitignore", "copy"):
             s.origins[attr] = "default"
         if cfg is not None:
             s.config_file = str(cfg.path)
             where = f"{cfg.path}" + (f" [{cfg.table}]" if cfg.table else "")
-            for key, value in cfg.values.items():
-                setattr(s, _ATTR[key], value)
-                s.origins[_ATTR[key]] = where
             rel = cfg.relative(path)
+            for key, value in cfg.values.items():
+                if key == "copy":
+                    s.copy = copy_config.merged(s.copy, value)
+                elif key == "suppress":
+                    s.suppress = [e for e in value if rel is not None and _pathspec()
+                                  .GitIgnoreSpec.from_lines([e.path]).match_file(rel)]
+                    continue
+                else:
+                    setattr(s, _ATTR[key], value)
+                s.origins[_ATTR[key]] = where
             if rel is not None:
                 for o in cfg.overrides:
                     if o.spec.match_file(rel) or (Path(path).is_dir() and o.spec.match_file(rel + "/")):
@@ -363,6 +393,9 @@ class Config:
                             elif key == "ignore":
                                 s.ignore = [*s.ignore, *value]
                                 s.origins["ignore"] = o_where
+                            elif key == "copy":
+                                s.copy = copy_config.merged(s.copy, value)
+                                s.origins["copy"] = o_where
                             else:
                                 setattr(s, _ATTR[key], value)
                                 s.origins[_ATTR[key]] = o_where
@@ -381,6 +414,11 @@ class Config:
             tables = [(cfg.table, cfg.values)] + [
                 (f"{cfg.table + '.' if cfg.table else ''}overrides[{o.index}]", o.values)
                 for o in cfg.overrides]
+            for entry in cfg.values.get("suppress", ()):
+                if entry.rule not in known:
+                    raise ConfigError(f"{_where(cfg.path, cfg.table, 'suppress')}[{entry.index}]: "
+                                      f"rule {entry.rule!r} is neither a rule id nor a category "
+                                      "(see `exolint rules`)")
             for table, values in tables:
                 for key in ("select", "ignore", "severity"):
                     for name in values.get(key, ()):

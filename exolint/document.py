@@ -207,6 +207,11 @@ class Document:
     # (cell start, cell end, header start, header end) text offsets of table body cells and the
     # header of their column (see TableHeads)
     cell_heads: list[tuple[int, int, int, int]] = field(default_factory=list)
+    # structured files (JSON, YAML, CSV, .po, WXR): the key path of each string read (a
+    # sources.structured.assemble.KeySpans), and one Document per market when the file holds
+    # copy for several locales (each linted under its own market)
+    key_spans: object = None
+    views: list["Document"] = field(default_factory=list)
     _line_starts: list[int] | None = field(default=None, repr=False)
     _seg_starts: list[int] | None = field(default=None, repr=False)
     # counted line positions (see ``_locate``): [source, offset, its line, {line: start offset}]

@@ -71,7 +71,10 @@ _TAG = re.compile(r"<[^>]{0,2000}>")
 
 
 def page_copy(doc: Document) -> str:
-    """The whole page's words, for judging its voice: the source, tags dropped."""
+    """The whole page's words, for judging its voice: the source, tags dropped (a structured
+    file's copy: its keys, ids and markup are not words of the page)."""
+    if doc.key_spans is not None:
+        return doc.text
     source = doc.source or doc.text
     return _TAG.sub(" ", source) if "<" in source else source
 

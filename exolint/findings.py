@@ -26,6 +26,11 @@ class Finding:
     # hashes of the copy around the finding, for baselines (see exolint.filters.surroundings);
     # set only when LintOptions.surroundings asks for them
     surroundings: tuple[str, str, str] | None = field(default=None, repr=False, compare=False)
+    # structured files (JSON, YAML, CSV, .po, WXR): the string's key path as a JSON pointer
+    # (/entries/3/fields/description/en-US; CSV /ROW/COLUMN; .po /MSGCTXT/MSGID) and how a
+    # person finds it ('row 3, column "Body (HTML)"', 'post "Glow serum" <https://...>')
+    pointer: str | None = field(default=None, compare=False)
+    place: str | None = field(default=None, compare=False)
 
     CONTRACT = ("path", "line", "column", "end_line", "end_column", "rule", "category",
                 "severity", "message", "match", "suggestion")
@@ -33,6 +38,10 @@ class Finding:
     def to_dict(self) -> dict:
         out = {k: getattr(self, k) for k in self.CONTRACT}
         out["market"] = self.market
+        if self.pointer is not None:  # only for structured files: other outputs are unchanged
+            out["pointer"] = self.pointer
+            if self.place:
+                out["place"] = self.place
         return out
 
     def sort_key(self):

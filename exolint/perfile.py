@@ -44,5 +44,7 @@ def page_markets(options, settings: FileSettings, doc: Document) -> frozenset[st
 def finish(doc: Document, findings: list[Finding], ruleset: RuleSet,
            markets: frozenset[str] | None, settings: FileSettings) -> list[Finding]:
     found = apply_suppressions(doc, findings, ruleset, markets)
+    if settings.suppress:  # [[suppress]] entries: structured files have no comments
+        found = [f for f in found if not any(e.covers(f) for e in settings.suppress)]
     found = [f for f in found if f.category != CATEGORY or settings.selects(f.rule, f.category)]
     return apply_severity(found, settings)

@@ -148,11 +148,15 @@ def test_action_yml_is_a_valid_composite_action():
 
 
 def test_pre_commit_hooks_manifest():
-    [hook] = load_manifest(str(REPO / ".pre-commit-hooks.yaml"))  # pre-commit's own schema check
+    hook, data = load_manifest(str(REPO / ".pre-commit-hooks.yaml"))  # pre-commit's own schema check
     assert hook["id"] == "exolint" and hook["language"] == "python"
     assert set(hook["types_or"]) == {"markdown", "mdx", "html", "plain-text"}
     assert hook["pass_filenames"] is True
     assert_valid_command(shlex.split(hook["entry"])[1:] + ["page.md"])
+    # the structured-copy variant: JSON, YAML, CSV, .po and WordPress XML, never Markdown
+    assert data["id"] == "exolint-data" and data["pass_filenames"] is True
+    assert set(data["types_or"]) == {"json", "yaml", "csv", "pofile", "xml"}
+    assert_valid_command(shlex.split(data["entry"])[1:] + ["products.csv"])
 
 
 def test_pre_commit_file_types_cover_the_copy_formats():

@@ -87,3 +87,26 @@ def test_compliant_page_passes_and_other_file_types_are_skipped(content_repo):
     assert proc.returncode == 0, output
     assert "exolint" in output and "Passed" in output
     assert git(repo, "rev-parse", "--verify", "HEAD").returncode == 0
+
+
+def test_data_hook_checks_structured_files_by_key_path(hook_repo, pre_commit_home, tmp_path):
+    hook_path, rev = hook_repo
+    config = {"repos": [{"repo": str(hook_path), "rev": rev, "hooks": [{
+        "id": "exolint-data", "files": "^content/",
+        "args": ["--no-bundled-rules", "--rules", str(SAMPLE_RULES)]}]}]}
+    (tmp_path / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    git(tmp_path, "init", "-q")
+    env = dict(os.environ, PRE_COMMIT_HOME=str(pre_commit_home))
+    env.pop("GITHUB_ACTIONS", None)
+    subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=tmp_path, env=env,
+                   check=True, capture_output=True)
+    (tmp_path / "content").mkdir()
+    (tmp_path / "package.json").write_text('{"description": "no known side effects"}\n')
+    git(tmp_path, "add", ".pre-commit-config.yaml", "package.json")
+    proc = commit(tmp_path, env, "content/home.json",
+                  '{"hero": {"title": "There are no known side effects."}}\n')
+    output = proc.stdout + proc.stderr
+    assert proc.returncode != 0, output
+    assert "content/home.json:1:31: error [sample-no-side-effects]" in output
+    assert "= key: /hero/title" in output
+    assert "package.json" not in output.replace(".pre-commit-config.yaml", "")

@@ -192,6 +192,9 @@ def _card(f: Finding, n: int, view: SourceView, rule, repeat_of: int | None = No
                 f'<a href="#finding-{repeat_of}">finding {repeat_of}</a></p></li>')
     body = [f'<p class="message"><span class="badge sev-{_e(f.severity)}">{_e(f.severity)}</span> '
             f"{_e(f.message)}</p>",
+            *([f'<p class="key">Key <code>{_e(f.pointer)}</code>'
+               + (f" &middot; {_e(f.place)}" if f.place else "") + "</p>"]
+              if f.pointer is not None else []),
             f'<p class="rule">{_e(category_label(f.category))} &middot; <code>{_e(f.rule)}</code>'
             + (f" &middot; judged under {_e(f.market)}" if f.market else "") + "</p>",
             "<dl>"]

@@ -91,6 +91,11 @@ def _result(finding, index: int, fp: str) -> dict:
     }
     if finding.market:
         out["properties"]["market"] = finding.market
+    if finding.pointer is not None:  # a structured file: the string's key path
+        logical = {"fullyQualifiedName": finding.pointer, "kind": "member"}
+        if finding.place:
+            logical["name"] = finding.place
+        out["locations"][0]["logicalLocations"] = [logical]
     return out
 
 

@@ -43,6 +43,8 @@ def format_finding(f: Finding, line_text: str | None, paint: _Paint, explain=Non
         gutter = f"{f.line:>5} | "
         out.append(paint("dim", gutter) + shown)
         out.append(" " * len(gutter) + " " * start + paint("under", "^" * (stop - start)))
+    if f.pointer is not None:  # a structured file: the string's key path
+        out.append(f"      = key: {f.pointer}" + (f"  ({f.place})" if f.place else ""))
     if f.market:
         out.append(f"      = judged under market: {f.market}")
     if explain is not None:

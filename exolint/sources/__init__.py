@@ -32,6 +32,31 @@ def read_mdx(path: str, source: str, **options) -> Document:
     return read(path, source, **options)
 
 
+def read_json(path: str, source: str, **options) -> Document:
+    from .structured.json_reader import read_json as read
+    return read(path, source, **options)
+
+
+def read_yaml(path: str, source: str, **options) -> Document:
+    from .structured.yaml_reader import read_yaml as read
+    return read(path, source, **options)
+
+
+def read_csv(path: str, source: str, **options) -> Document:
+    from .structured.csv_reader import read_csv as read
+    return read(path, source, **options)
+
+
+def read_po(path: str, source: str, **options) -> Document:
+    from .structured.po_reader import read_po as read
+    return read(path, source, **options)
+
+
+def read_wxr(path: str, source: str, **options) -> Document:
+    from .structured.wxr_reader import read_wxr as read
+    return read(path, source, **options)
+
+
 Reader = Callable[[str, str], Document]
 # Formats that are not text (a .docx is a zip): reader(path, raw bytes) -> Document.
 BinaryReader = Callable[[str, bytes], Document]
@@ -49,8 +74,18 @@ READERS: dict[str, Reader] = {
     ".mdx": read_mdx,
     ".html": read_html,
     ".htm": read_html,
+    # structured copy (read when named on the command line, walked only when the config's
+    # [copy] walk = true: a repository's package.json is never linted by surprise)
+    ".json": read_json,
+    ".yaml": read_yaml,
+    ".yml": read_yaml,
+    ".csv": read_csv,
+    ".po": read_po,
+    ".pot": read_po,
+    ".xml": read_wxr,
 }
 DEFAULT_EXTENSIONS = (".md", ".markdown", ".mdx", ".txt", ".html", ".htm", ".docx")
+STRUCTURED_EXTENSIONS = (".json", ".yaml", ".yml", ".csv", ".po", ".xml")
 
 
 def reader_for(path: str) -> Reader:
@@ -86,6 +121,7 @@ def document_for(path: str, source: str, notes: list[str] | None = None,
 
 
 __all__ = ["BINARY_READERS", "BinaryFile", "DEFAULT_EXTENSIONS", "READERS", "ReaderError",
+           "STRUCTURED_EXTENSIONS",
            "UnreadableFile",
            "decode_bytes", "document_for", "document_from_bytes", "is_binary_format", "read_bytes",
            "read_document", "read_text", "reader_for"]
