@@ -140,6 +140,32 @@ def lint_file(path: str, ruleset: RuleSet, options: LintOptions) -> FileResult:
     except UnreadableFile as exc:
         result.errors.append(FileError(path, str(exc)))
         return result
+    return _check_source(path, source, notes, binary_doc, settings, ruleset, options, result)
+
+
+def lint_buffer(path: str, source: str, ruleset: RuleSet | None = None,
+                options: LintOptions | None = None) -> FileResult:
+    """Check text held in memory (an editor's unsaved buffer) exactly as ``lint_file`` checks
+    the file ``path`` with that content: same settings for the path, same reader, same steps.
+    Never raises for bad input: errors go in the result."""
+    ruleset = ruleset or default_ruleset()
+    options = options or LintOptions()
+    result = FileResult(path)
+    try:
+        settings = file_settings(options, path)
+    except ConfigError as exc:
+        result.errors.append(FileError(path, f"bad configuration: {exc}"))
+        return result
+    if is_binary_format(path):
+        result.errors.append(FileError(path, "a binary format (e.g. .docx) cannot be checked "
+                                             "from text; check the file itself"))
+        return result
+    return _check_source(path, source, [], None, settings, ruleset, options, result)
+
+
+def _check_source(path: str, source: str, notes: list[str], binary_doc: Document | None,
+                  settings, ruleset: RuleSet, options: LintOptions,
+                  result: FileResult) -> FileResult:
     if (binary_doc is None and not options.keep_sources and "exolint" not in source
             and not parses_sparsely(path, source) and not may_have_findings(source, ruleset)):
         # no anchor of any rule occurs: parsing could not produce a finding
