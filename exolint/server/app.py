@@ -174,6 +174,8 @@ def build_server(options: ServerOptions | None = None) -> ExolintServer:
 
     @server.feature(types.INITIALIZED)
     def initialized(ls: ExolintServer, params: types.InitializedParams):
+        # load and compile the bundled rules now, not when the first document opens
+        ls.checker.submit(ls.project.warm_up, ls.workspace.root_path or os.getcwd())
         ws = ls.client_capabilities.workspace
         watched = ws.did_change_watched_files if ws else None
         if watched and watched.dynamic_registration:

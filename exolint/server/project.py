@@ -129,6 +129,14 @@ class Project:
         self._rulesets[key] = (stamp, ruleset)
         return ruleset
 
+    def warm_up(self, folder: str) -> None:
+        """Load the configuration and rules a document in ``folder`` would use (errors are
+        reported when a document is checked)."""
+        try:
+            self.check(os.path.join(folder, "warm-up.md"), "exolint")
+        except Exception:  # noqa: BLE001 - a warm-up must never fail the server
+            pass
+
     def check(self, path: str, text: str) -> Checked:
         """Check ``text`` as the content of ``path``: what ``exolint check`` reports for it."""
         out = Checked(path)
