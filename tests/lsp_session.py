@@ -49,9 +49,9 @@ def _client_factory():
         conv.register_structure_hook(Union[types.Command, types.CodeAction], code_action_or_command)
         return conv
 
-    def record(client, params: types.PublishDiagnosticsParams):
-        client.diagnostics[params.uri] = params.diagnostics
-        client.published.append(params)
+    def record(ls, params):  # pygls passes the client as the parameter named "ls"
+        ls.diagnostics[params.uri] = params.diagnostics
+        ls.published.append(params)
 
     client = LanguageClient(converter_factory=converter)
     client.published = []
@@ -76,9 +76,12 @@ async def lsp_session(root: Path, init_options: dict | None = None, capabilities
             capabilities=capabilities or types.ClientCapabilities(),
             root_uri=root.as_uri(), initialization_options=init_options))
         yield client
-        await client.shutdown_session()
+        await asyncio.wait_for(client.shutdown_session(), 10)
     finally:
-        await client.stop()
+        server = getattr(client, "_server", None)
+        if server is not None and server.returncode is None:
+            server.terminate()  # a failed test never sent exit: do not wait for it
+        await asyncio.wait_for(client.stop(), 10)
 
 
 def open_doc(client, path: Path, text: str, version: int = 1, language: str = "markdown") -> str:
@@ -98,10 +101,11 @@ def replace_all(client, uri: str, text: str, version: int) -> None:
         content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)]))
 
 
-async def published(client, uri: str, accept=lambda p: True, timeout: float = 10.0,
+async def published(client, uri: str, accept=lambda p: True, timeout: float = 60.0,
                     after: int = 0):
     """The first diagnostics published for ``uri`` (from the ``after``-th publish on) that
-    ``accept`` takes; fails after ``timeout`` seconds."""
+    ``accept`` takes; fails after ``timeout`` seconds (generous: a server whose rule cache is
+    cold compiles every rule first, which takes seconds on a loaded machine)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         for p in client.published[after:]:

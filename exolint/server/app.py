@@ -12,7 +12,7 @@ import itertools
 import logging
 import os
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -83,7 +83,7 @@ class ExolintServer(LanguageServer):
         self.project.refresh(path)
         if (cached is not None and cached.text == text
                 and cached.generation == self.project.generation and cached.index.encoding == encoding):
-            return cached
+            return replace(cached, version=version)  # same text again (e.g. an edit undone)
         checked = self.project.check(path, text)
         index = LineIndex(text, encoding)
         return Result(text, version, self.project.generation, checked, index,
