@@ -108,3 +108,21 @@ def test_lint_buffer_reports_a_bad_config_instead_of_nothing(tmp_path):
     result = lint_buffer(str(tmp_path / "a.md"), "no side effects", None,
                          LintOptions(config=Config()))
     assert not result.checked and "unknown market 'Mars'" in result.errors[0].message
+
+
+def test_rule_subsets_follow_a_reloaded_rule_set():
+    """A long-running server reloads rule sets; a new one may get a dropped one's id."""
+    from exolint import perfile
+    from exolint.config import FileSettings
+    from exolint.ruleset import RuleSet
+
+    new = RuleSet.load()
+    old = RuleSet(new.rules[:1])
+    settings = FileSettings(select=["absolute_safety"])
+    key = (id(new), ("absolute_safety",), ())
+    perfile._SUBSETS[key] = (old, old.subset(lambda r: False))  # as if `old` had had new's id
+    try:
+        sub = perfile.ruleset_for(new, settings)
+        assert len(sub.rules) > 1 and {r.category for r in sub.rules} == {"absolute_safety"}
+    finally:
+        perfile.forget_subsets()

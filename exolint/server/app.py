@@ -110,8 +110,9 @@ class ExolintServer(LanguageServer):
         if ticket < self._published.get(uri, 0):
             return
         self._published[uri] = ticket
+        version = self.workspace.get_text_document(uri).version  # same text, perhaps a later version
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-            uri=uri, version=result.version, diagnostics=result.diagnostics))
+            uri=uri, version=version, diagnostics=result.diagnostics))
 
     def schedule(self, uri: str, delay: float) -> None:
         """Check ``uri`` after ``delay`` seconds, replacing a check scheduled before."""

@@ -18,6 +18,7 @@ from ..api import FileResult, LintOptions, lint_buffer
 from ..cli_config import known_names
 from ..config import CONFIG_NAMES, Config, ConfigError
 from ..findings import Finding
+from ..perfile import forget_subsets
 from ..ruleset import RuleFileError, RuleSet
 from ..ruleset.loader import CONTEXTS_FILE, rule_files
 
@@ -104,6 +105,7 @@ class Project:
         self._config = None
         self._config_stamps.clear()
         self._rulesets.clear()
+        forget_subsets()
         self.generation += 1
 
     def _current_config(self, path: str) -> Config:
