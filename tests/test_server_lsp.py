@@ -210,18 +210,22 @@ def test_config_and_rule_pack_changes_are_picked_up_without_restart(tmp_path):
 
 def test_per_path_overrides_apply_per_document(tmp_path):
     (tmp_path / "exolint.toml").write_text(
-        '[[overrides]]\npaths = ["blog/**"]\nseverity = { absolute_safety = "info" }\n',
-        encoding="utf-8")
+        'exclude = ["legal/**"]\n[[overrides]]\npaths = ["blog/**"]\n'
+        'severity = { absolute_safety = "info" }\n', encoding="utf-8")
     (tmp_path / "blog").mkdir()
+    (tmp_path / "legal").mkdir()
 
     async def go():
         async with lsp_session(tmp_path) as client:
             a = open_doc(client, tmp_path / "blog" / "a.md", RISKY)
             b = open_doc(client, tmp_path / "b.md", RISKY)
+            c = open_doc(client, tmp_path / "legal" / "terms.md", RISKY)
             return (await published(client, a, lambda p: p.version == 1),
-                    await published(client, b, lambda p: p.version == 1))
+                    await published(client, b, lambda p: p.version == 1),
+                    await published(client, c, lambda p: p.version == 1))
 
-    a, b = run(go())
+    a, b, excluded = run(go())
+    assert list(excluded.diagnostics) == []  # exclude = ["legal/**"]: not copy
     assert [d.severity for d in a.diagnostics] == [types.DiagnosticSeverity.Information]
     assert [d.severity for d in b.diagnostics] == [types.DiagnosticSeverity.Error]
 

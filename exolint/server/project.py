@@ -1,6 +1,7 @@
 """The workspace's configuration and rule packs as one open document sees them.
 
-Each document gets the settings ``exolint check`` would use for its path: the nearest
+Each document gets the settings ``exolint check`` would use for its path (and a file the
+configuration's ``include``/``exclude`` leave out of ``exolint check .`` gets no findings): the nearest
 ``.exolint.toml`` / ``exolint.toml`` / ``pyproject.toml`` ``[tool.exolint]``, its per-path
 overrides, and the user rule packs it names. Nothing is remembered across a change: before each
 check the config files above the document and the rule files it uses are stat-ed (a few dozen
@@ -18,6 +19,7 @@ from ..api import FileResult, LintOptions, lint_buffer
 from ..cli_config import known_names
 from ..config import CONFIG_NAMES, Config, ConfigError
 from ..findings import Finding
+from ..pathfilter import make_skip
 from ..perfile import forget_subsets
 from ..ruleset import RuleFileError, RuleSet
 from ..ruleset.loader import CONTEXTS_FILE, rule_files
@@ -145,6 +147,8 @@ class Project:
         try:
             config = self._current_config(path)
             settings = config.for_path(path)
+            if make_skip(config, respect_gitignore=False)(path, False):
+                return out  # the config's include/exclude leave it out: not copy to check
             ruleset = self._ruleset(settings.rules)
             config.validate_names(known_names(ruleset), [path])
         except ConfigError as exc:
