@@ -101,7 +101,7 @@ def replace_all(client, uri: str, text: str, version: int) -> None:
         content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)]))
 
 
-async def published(client, uri: str, accept=lambda p: True, timeout: float = 60.0,
+async def published(client, uri: str, accept=lambda p: True, timeout: float = 120.0,
                     after: int = 0):
     """The first diagnostics published for ``uri`` (from the ``after``-th publish on) that
     ``accept`` takes; fails after ``timeout`` seconds (generous: a server whose rule cache is
@@ -114,6 +114,25 @@ async def published(client, uri: str, accept=lambda p: True, timeout: float = 60
         await asyncio.sleep(0.01)
     raise AssertionError(f"no accepted diagnostics for {uri} within {timeout} s; got "
                          f"{[(p.version, len(p.diagnostics)) for p in client.published if p.uri == uri]}")
+
+
+def cpu_seconds(client) -> float | None:
+    """CPU time the server process has used so far (Linux /proc), or None where unknown."""
+    server = getattr(client, "_server", None)
+    try:
+        with open(f"/proc/{server.pid}/stat", encoding="ascii") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+    except (AttributeError, OSError, ValueError, IndexError):
+        return None
+
+
+def machine_is_busy() -> bool:
+    """More runnable work than cores: wall-clock times say little about exolint then."""
+    try:
+        return os.getloadavg()[0] > (os.cpu_count() or 1)
+    except OSError:
+        return False
 
 
 def run(coro):
