@@ -73,8 +73,9 @@ def test_change_is_debounced_and_a_stale_result_never_wins(tmp_path):
             start = len(client.published)
             for version in range(2, 7):  # typing: five edits well inside the 300 ms pause
                 replace_all(client, uri, RISKY if version % 2 else CLEAN, version)
-                await asyncio.sleep(0.02)
+            typed = time.monotonic()
             last = await published(client, uri, lambda p: p.version == 6, after=start)
+            paused = time.monotonic() - typed
             burst = [p.version for p in client.published[start:] if p.uri == uri]
             # a stale check racing a newer one: risky then clean at once, many times
             for version in range(7, 27):
@@ -82,10 +83,11 @@ def test_change_is_debounced_and_a_stale_result_never_wins(tmp_path):
             final = await published(client, uri, lambda p: p.version == 26, after=start)
             await asyncio.sleep(0.8)  # anything still running would land by now
             after = [p for p in client.published if p.uri == uri]
-            return last, burst, final, after
+            return last, burst, paused, final, after
 
-    last, burst, final, after = run(go())
+    last, burst, paused, final, after = run(go())
     assert burst == [6], "only the text after the pause is checked"
+    assert paused >= 0.3, "the check waits for a pause in typing"
     assert last.diagnostics == () or not last.diagnostics  # version 6 is the clean text
     assert final.diagnostics == () or not final.diagnostics  # version 26 is clean
     versions = [p.version for p in after]
