@@ -171,6 +171,55 @@ def lint_file(path: str, ruleset: RuleSet, options: LintOptions) -> FileResult:
     except UnreadableFile as exc:
         result.errors.append(FileError(path, str(exc)))
         return result
+    return _check_source(path, source, notes, binary_doc, settings, ruleset, options, result)
+
+
+def lint_buffer(path: str, data: bytes | str, ruleset: RuleSet | None = None,
+                options: LintOptions | None = None) -> LintReport:
+    """Check one document held in memory (an editor's unsaved buffer, an upload, pasted text)
+    exactly as ``lint_file`` checks the file ``path`` with that content: same settings for the
+    path, same reader, same steps. ``data`` is text, or raw bytes (decoded as a file's are, or a
+    binary format such as .docx).
+
+    Never raises for bad input: a document that cannot be read is an error in the report, with
+    ``files_checked`` 0, so it is never mistaken for a clean one. Findings come sorted.
+    """
+    ruleset = ruleset or default_ruleset()
+    options = options or LintOptions()
+    report = LintReport()
+    merge(report, _buffer_result(path, data, ruleset, options))
+    report.findings.sort(key=lambda f: f.sort_key())
+    return report
+
+
+def _buffer_result(path: str, data: bytes | str, ruleset: RuleSet,
+                   options: LintOptions) -> FileResult:
+    result = FileResult(path)
+    try:
+        settings = file_settings(options, path)
+    except ConfigError as exc:
+        result.errors.append(FileError(path, f"bad configuration: {exc}"))
+        return result
+    binary_doc, source, notes = None, "", []
+    try:
+        if is_binary_format(path):
+            if isinstance(data, str):
+                raise UnreadableFile("a binary format (e.g. .docx) cannot be checked from text; "
+                                     "check the file itself")
+            binary_doc = document_from_bytes(path, data)
+        elif isinstance(data, bytes):
+            source, notes = decode_bytes(data)
+        else:
+            source = data
+    except (BinaryFile, UnreadableFile, ReaderError) as exc:
+        result.errors.append(FileError(path, str(exc)))
+        return result
+    return _check_source(path, source, notes, binary_doc, settings, ruleset, options, result)
+
+
+def _check_source(path: str, source: str, notes: list[str], binary_doc: Document | None,
+                  settings, ruleset: RuleSet, options: LintOptions,
+                  result: FileResult) -> FileResult:
     if (binary_doc is None and not options.keep_sources and "exolint" not in source
             and not parses_sparsely(path, source)
             and not path.lower().endswith(STRUCTURED_EXTENSIONS)  # parsed to report bad input
@@ -269,39 +318,4 @@ def lint_paths(paths: list[str], ruleset: RuleSet | None = None,
         report.errors.append(FileError(path, why))
     for result in lint_files(found.files, ruleset, options, options.jobs, progress):
         merge(report, result)
-    return report
-
-
-def lint_buffer(path: str, data: bytes | str, ruleset: RuleSet | None = None,
-                options: LintOptions | None = None) -> LintReport:
-    """Check one document held in memory (an upload, a pasted text, an editor's buffer), read as
-    the format ``path`` names: text, or raw bytes (decoded, or a binary format such as .docx).
-
-    Never raises for bad input: a document that cannot be read is an error in the report, with
-    ``files_checked`` 0, so it is never mistaken for a clean one. Findings come sorted.
-    """
-    ruleset = ruleset or default_ruleset()
-    options = options or LintOptions()
-    report = LintReport()
-    try:
-        settings = file_settings(options, path)
-        if isinstance(data, str):
-            doc = document_for(path, data, copy_fields=settings.front_matter_fields,
-                               copy=settings.copy)
-        elif is_binary_format(path):
-            doc = document_from_bytes(path, data)
-        else:
-            source, notes = decode_bytes(data)
-            doc = document_for(path, source, notes, copy_fields=settings.front_matter_fields,
-                               copy=settings.copy)
-    except ConfigError as exc:
-        report.errors.append(FileError(path, f"bad configuration: {exc}"))
-        return report
-    except (BinaryFile, UnreadableFile, ReaderError) as exc:
-        report.errors.append(FileError(path, str(exc)))
-        return report
-    report.files_checked = 1
-    report.checked.append(path)
-    report.findings.extend(lint_document(doc, ruleset, options, report))
-    report.findings.sort(key=lambda f: f.sort_key())
     return report

@@ -336,6 +336,19 @@ def serve(port, host, open_browser, config_file, rule_dirs, no_bundled_rules):
     run(host, port, open_browser, rule_dirs, no_bundled_rules, config_file)
 
 
+@main.command("server")
+@click.option("--market", "markets", multiple=True, metavar="MARKET",
+              help="Judge copy under these markets, as `check --market` (the client's "
+                   "initializationOptions.markets wins).")
+@click.option("--stdio", is_flag=True, help="Accepted for clients that pass it; stdio is the only "
+                                            "transport.")
+def server(markets, stdio):
+    """Run the language server for editors (LSP over stdio; needs exolint[lsp])."""
+    from .server import run
+
+    sys.exit(run(parse_markets(markets)))
+
+
 main.add_command(show_config)
 main.add_command(list_all_suppressions)
 main.add_command(copy_keys)

@@ -12,7 +12,7 @@ from .findings import Finding
 from .ruleset import RuleSet
 from .suppress import CATEGORY, apply_suppressions
 
-_SUBSETS: dict[tuple, RuleSet] = {}
+_SUBSETS: dict[tuple, tuple[RuleSet, RuleSet]] = {}
 
 
 def file_settings(options, path: str) -> FileSettings:
@@ -25,9 +25,17 @@ def ruleset_for(ruleset: RuleSet, settings: FileSettings) -> RuleSet:
     if not settings.select and not settings.ignore:
         return ruleset
     key = (id(ruleset), tuple(settings.select), tuple(settings.ignore))
-    if key not in _SUBSETS:
-        _SUBSETS[key] = ruleset.subset(lambda r: settings.selects(r.id, r.category))
-    return _SUBSETS[key]
+    known = _SUBSETS.get(key)
+    # the entry holds its rule set: a long-running process (the language server) reloads rule
+    # sets, and a new one may get a dropped one's id
+    if known is None or known[0] is not ruleset:
+        known = _SUBSETS[key] = (ruleset, ruleset.subset(lambda r: settings.selects(r.id, r.category)))
+    return known[1]
+
+
+def forget_subsets() -> None:
+    """Drop the cached rule subsets (a long-running process reloading its rule sets)."""
+    _SUBSETS.clear()
 
 
 def page_markets(options, settings: FileSettings, doc: Document) -> frozenset[str] | None:

@@ -55,7 +55,7 @@ def test_check_answers_the_json_contract(server):
     assert answer.status == 200
     assert answer.headers["Content-Type"].startswith("application/json")
     data = answer.json()
-    assert set(data) == {"version", "files_checked", "findings", "errors", "quieted"}
+    assert set(data) == {"version", "files_checked", "findings", "errors", "notes", "timeouts", "quieted"}
     assert data["version"] == 1 and data["files_checked"] == 1 and data["errors"] == []
     rules = {f["rule"] for f in data["findings"]}
     assert {"human-origin-ingredient", "no-side-effects"} <= rules
