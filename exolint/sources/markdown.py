@@ -15,6 +15,7 @@ from ..document import Directive, Document, TableHeads, TextBuilder
 from .align import SourceAligner, line_starts
 from .directives import parse_directive
 from .frontmatter import DEFAULT_COPY_FIELDS, parse_front_matter
+from .md_nesting import flatten_past_nesting_limit
 
 _CODE_PLACEHOLDER = " \u2026 "  # stands for inline code, so words either side never join
 
@@ -30,6 +31,7 @@ def make_parser(mdx: bool = False) -> "MarkdownIt":
     md.use(footnote_plugin)
     if mdx:
         md.disable("code")  # MDX has no indented code blocks: indentation inside JSX is layout
+    flatten_past_nesting_limit(md)  # copy nested past the parser's limit is still read
     return md
 
 
