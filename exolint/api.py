@@ -23,6 +23,7 @@ from .pathfilter import make_skip
 from .perfile import file_settings, finish, page_markets, ruleset_for
 from .sources import (DEFAULT_EXTENSIONS, BinaryFile, ReaderError, UnreadableFile, document_for,
                       is_binary_format, read_document, read_text)
+from .report.window import clip_line
 from .sourceview import SourceView
 
 
@@ -78,13 +79,25 @@ def lint_document(doc: Document, ruleset: RuleSet, options: LintOptions,
     report.quieted.extend(_one_per_phrase(quieted, ruleset, markets))
     found = finish(doc, found, ruleset, markets, settings)  # suppressions, severity overrides
     found = _one_per_phrase(found, ruleset, markets)
-    for f in found:  # the text report shows the line each finding starts on
-        report.lines.setdefault((f.path, f.line), doc.source_line(f.line))
+    _keep_lines(doc, found, report.lines)
     for note in doc.notes:
         report.notes.append(FileError(doc.path, note))
     if options.keep_sources or doc.location_label:
         report.sources[doc.path] = SourceView.of(doc, options.keep_sources)
     return found
+
+
+def _keep_lines(doc: Document, found: list[Finding], lines: dict) -> None:
+    """The text report shows every line a finding spans; a long line only around the matches."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for f in found:
+        for n in range(f.line, max(f.end_line, f.line) + 1):
+            start = f.column - 1 if n == f.line else 0
+            stop = f.end_column - 1 if n == f.end_line else start + 1
+            spans.setdefault(n, []).append((start, stop))
+    for n, at in spans.items():
+        if (doc.path, n) not in lines:
+            lines[(doc.path, n)] = clip_line(doc.source_line(n), at)
 
 
 def _one_per_phrase(findings: list[Finding], ruleset: RuleSet,
