@@ -57,6 +57,15 @@ def cached(dirs: list[Path], files: list[Path], load: Callable[[], T], kind: str
     folder = cache_dir()
     if folder is None:
         return load()
+    if len(dirs) == 1:  # the bundled packs alone: built into the wheel (prebuilt.py)
+        from .loader import bundled_rules_dir
+        from .prebuilt import load_prebuilt
+
+        rules_dir = bundled_rules_dir()
+        if dirs[0] == rules_dir:
+            built = load_prebuilt(kind, files, rules_dir)
+            if built is not None:
+                return built
     try:
         key = cache_key(dirs, files, kind)
     except OSError:
