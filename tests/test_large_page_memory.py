@@ -77,6 +77,7 @@ def test_count_words_matches_split(text):
         assert count_words(text, piece) == len(text.split())
 
 
+@pytest.mark.skipif(not os.path.exists("/proc/self/status"), reason="peak memory read from /proc (Linux)")
 @pytest.mark.xfail(strict=True, reason="issue 18: peak memory on a dense page is still about 20x "
                    "the page (tokens and pieces per block, findings); the 4x target is not met yet")
 def test_peak_memory_of_a_large_page_stays_a_small_multiple_of_it(tmp_path):
@@ -86,9 +87,11 @@ def test_peak_memory_of_a_large_page_stays_a_small_multiple_of_it(tmp_path):
     big.write_text(page(10_000_000 // len(PAGE)), encoding="utf-8")
     tiny = tmp_path / "tiny.md"
     tiny.write_text("Plain words.\n", encoding="utf-8")
-    script = ("import resource, sys\nfrom exolint.cli import main\n"
+    script = ("import sys\nfrom exolint.cli import main\n"
+              "def peak():\n    for line in open('/proc/self/status'):\n"
+              "        if line.startswith('VmHWM:'):\n            return int(line.split()[1])\n"
               "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
-              "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n")
+              "print(peak(), file=sys.stderr)\n")
 
     def peak_kb(path) -> int:
         proc = subprocess.run([sys.executable, "-c", script, "check", "--no-bundled-rules", "--rules",
