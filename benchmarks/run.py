@@ -2,6 +2,7 @@
 
     python benchmarks/run.py [--corpus DIR] [--jobs N] [--write benchmarks/RESULTS.md]
     python benchmarks/run.py --accuracy-only [--accuracy-pages 200]
+    python benchmarks/run.py --cold-start [--runs 10]
 
 Generates the corpus (``generate_corpus.py``) when DIR does not exist yet, then measures, all
 with the bundled rules and in this one run:
@@ -621,8 +622,17 @@ def main() -> None:
                          "on a generated corpus of --accuracy-pages files")
     ap.add_argument("--accuracy-pages", type=int, default=200,
                     help="files in the accuracy corpus (default 200; generated once under the temp folder)")
+    ap.add_argument("--cold-start", action="store_true",
+                    help="only the cold start: a wheel in a fresh venv, no cache folder, a 1 KB page, "
+                         "--runs times beside `python -c pass` (see cold_start.py)")
+    ap.add_argument("--runs", type=int, default=10, help="runs for --cold-start (default 10)")
     args = ap.parse_args()
     command = "python " + " ".join(shlex.quote(a) for a in sys.argv)
+    if args.cold_start:
+        from cold_start import bench_cold_start, render as render_cold
+
+        print(render_cold(bench_cold_start(args.runs)))
+        return
     if args.accuracy_only:
         acc = bench_accuracy(accuracy_corpus(args.accuracy_pages), args.jobs)
         print("\n".join(render_accuracy(acc)))

@@ -25,6 +25,7 @@ from .perfile import file_settings, finish, page_markets, ruleset_for
 from .sources import (DEFAULT_EXTENSIONS, STRUCTURED_EXTENSIONS, BinaryFile, ReaderError,
                       UnreadableFile, decode_bytes, document_for, document_from_bytes,
                       is_binary_format, read_document, read_text)
+from .report.window import clip_line
 from .sourceview import SourceView
 
 
@@ -80,8 +81,7 @@ def lint_document(doc: Document, ruleset: RuleSet, options: LintOptions,
                  for f in _check(view, ruleset, options, settings, report)]
     else:
         found = _check(doc, ruleset, options, settings, report)
-    for f in found:  # the text report shows the line each finding starts on
-        report.lines.setdefault((f.path, f.line), doc.source_line(f.line))
+    _keep_lines(doc, found, report.lines)  # the text report shows the lines each finding spans
     if options.surroundings:
         from .filters.surroundings import surroundings
 
@@ -112,6 +112,19 @@ def _place(doc: Document, findings: list[Finding]) -> None:
         where = doc.key_spans.at(f.start)
         if where is not None:
             f.pointer, f.place = where
+
+
+def _keep_lines(doc: Document, found: list[Finding], lines: dict) -> None:
+    """The text report shows every line a finding spans; a long line only around the matches."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for f in found:
+        for n in range(f.line, max(f.end_line, f.line) + 1):
+            start = f.column - 1 if n == f.line else 0
+            stop = f.end_column - 1 if n == f.end_line else start + 1
+            spans.setdefault(n, []).append((start, stop))
+    for n, at in spans.items():
+        if (doc.path, n) not in lines:
+            lines[(doc.path, n)] = clip_line(doc.source_line(n), at)
 
 
 def _one_per_phrase(findings: list[Finding], ruleset: RuleSet,

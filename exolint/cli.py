@@ -18,6 +18,7 @@ from .api import LintOptions, LintReport, lint_document, lint_paths
 from .cli_config import (config_rule_dirs, copy_keys, fail_level, known_names, list_all_suppressions,
                          load_config, show_config, validate_config_names)
 from .filters.ci import FilterError, apply_ci_filters
+from .cli_outputs import FormatSpec, output_over_input, plan_outputs, write_atomic
 from .dependencies import missing_packages
 from .findings import FileError, internal_error
 from .parallel import TerminalProgress
@@ -128,8 +129,10 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(sorted(REPORTERS)), default=None,
-              help="Output format (default: github when GITHUB_ACTIONS=true, else text).")
+@click.option("--format", "formats", type=FormatSpec(), multiple=True,
+              help=f"Output format: {', '.join(sorted(REPORTERS))} (default: github when "
+                   "GITHUB_ACTIONS=true, else text). Repeatable as FMT=PATH to also write that "
+                   "format to a file, e.g. --format github --format sarif=exolint.sarif.")
 @click.option("--output", "-o", "output", type=click.Path(dir_okay=False), default=None,
               help="Write the report to this file; the terminal gets only the summary.")
 @click.option("--baseline", "baseline", type=click.Path(dir_okay=False), default=None,
@@ -163,13 +166,15 @@ def main() -> None:
               help="A rule that hits its time limit leaves the check incomplete: exit code 2 "
                    "('incomplete'), or 1 when findings at or above --fail-on exist ('findings'; "
                    "still 2 without such findings). Time-outs are in every report either way.")
-def check(paths, fmt, markets, select, ignore, fail_on, rule_dirs, no_bundled_rules, no_color,
+def check(paths, formats, markets, select, ignore, fail_on, rule_dirs, no_bundled_rules, no_color,
           stdin_filename, explain, jobs, output, baseline, write_baseline, diff_ref, config_file,
           no_respect_gitignore, on_timeout):
     """Check files and folders (default: the current folder); '-' reads standard input."""
     timelimit.enable()  # this process is exolint's own: time limits by interval timer
     market_set = parse_markets(markets)
     paths = list(paths) or ["."]
+    outputs = plan_outputs(formats, output)
+    _refuse_report_over_input(outputs, [*paths, baseline, write_baseline, config_file])
     config = load_config(config_file, {"select": _split(select), "ignore": _split(ignore)})
     extra_rules = [*rule_dirs, *config_rule_dirs(config, paths)]
     ruleset = select_rules(load_ruleset(extra_rules, no_bundled_rules), select, ignore)
@@ -177,7 +182,7 @@ def check(paths, fmt, markets, select, ignore, fail_on, rule_dirs, no_bundled_ru
     fail_on = fail_level(config, paths, fail_on)
     options = LintOptions(markets=market_set, jobs=jobs or None, config=config,
                           respect_gitignore=not no_respect_gitignore,
-                          keep_sources=fmt == "html",  # the HTML report shows each document
+                          keep_sources=any(o.fmt == "html" for o in outputs),  # shows each document
                           surroundings=bool(baseline or write_baseline))  # baselines compare them
     file_paths = [p for p in paths if p != "-"]
     progress = TerminalProgress(sys.stderr)
@@ -190,15 +195,18 @@ def check(paths, fmt, markets, select, ignore, fail_on, rule_dirs, no_bundled_ru
     except FilterError as exc:
         click.echo(f"exolint: {exc}", err=True)
         sys.exit(EXIT_ERROR)
+    _refuse_report_over_input(outputs, [*report.checked, *(e.path for e in report.errors),
+                                        *(n.path for n in report.notes)])
     escape_report(report)  # undecodable file-name bytes as \\xNN, the same in every format
-    fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    render = REPORTERS[fmt]
-    if output:
-        _write_report(output, render(report, ruleset, color=False, explain=explain))
+    for out in outputs:
+        render = REPORTERS[out.fmt]
+        if out.path:
+            _write_report(out.path, render(report, ruleset, color=False, explain=explain))
+            click.echo(f"exolint: {out.fmt} report written to {out.path}", err=True)
+        else:
+            click.echo(render(report, ruleset, color=use_color(no_color), explain=explain), nl=False)
+    if output:  # the main report went to a file: the terminal still gets the summary
         click.echo(summary_line(report), nl=True)
-        click.echo(f"exolint: {fmt} report written to {output}", err=True)
-    else:
-        click.echo(render(report, ruleset, color=use_color(no_color), explain=explain), nl=False)
     for message in filtered.messages:
         click.echo(message, err=True)
     for note in report.notes:
@@ -221,10 +229,17 @@ def exit_code(report: LintReport, fail_on: str, *, write_baseline: bool = False,
     return EXIT_FINDINGS if findings else EXIT_OK
 
 
+def _refuse_report_over_input(outputs, inputs) -> None:
+    clash = output_over_input(outputs, inputs)
+    if clash:
+        click.echo(f"exolint: refusing to write the report to {clash[0]}: it is one of the "
+                   f"files being read ({clash[1]}); choose another --output path", err=True)
+        sys.exit(EXIT_ERROR)
+
+
 def _write_report(output: str, content: str) -> None:
     try:
-        with open(output, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(content)
+        write_atomic(output, content)  # temporary file in the same folder, then a rename
     except OSError as exc:
         click.echo(f"exolint: {output}: cannot write report: {exc.strerror or exc}", err=True)
         sys.exit(EXIT_ERROR)

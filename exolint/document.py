@@ -51,7 +51,7 @@ def normalise_chars(text: str) -> str:
     return text
 
 
-@dataclass
+@dataclass(slots=True)  # one per piece of copy: small on large pages
 class _Segment:
     text_start: int
     text_len: int

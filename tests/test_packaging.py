@@ -57,3 +57,14 @@ def test_wheel_ships_rules_and_runs_from_elsewhere(tmp_path):
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2, proc.stdout + proc.stderr
     assert "exolint[serve]" in proc.stderr and "Traceback" not in proc.stderr
+
+    # the bundled rule set ships prebuilt: a first run with no cache folder builds nothing
+    import zipfile
+    names = zipfile.ZipFile(wheel).namelist()
+    assert any(n.startswith("exolint/rules/_prebuilt/ruleset-") for n in names), names
+    fresh = {k: v for k, v in env.items() if k not in ("EXOLINT_CACHE_DIR", "EXOLINT_NO_CACHE")}
+    fresh["XDG_CACHE_HOME"] = str(tmp_path / "fresh-cache")
+    proc = subprocess.run([str(exolint), "check", "page.md"], cwd=elsewhere, env=fresh,
+                          capture_output=True, text=True)
+    assert proc.returncode == 1 and "page.md:3:" in proc.stdout, proc.stderr
+    assert not (tmp_path / "fresh-cache").exists()

@@ -10,7 +10,7 @@ import json
 
 from .. import __version__
 from ..fingerprint import FINGERPRINT_VERSION, fingerprint_findings
-from .common import one_line, path_uri, rule_for
+from .common import one_line, path_uri, report_path, rule_for
 from .unchecked import incomplete, skipped, timeout_message, timeouts
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -21,6 +21,29 @@ FINGERPRINT_KEY = f"exolintFingerprint/{FINGERPRINT_VERSION}"
 
 def _pascal(rule_id: str) -> str:
     return "".join(part[:1].upper() + part[1:] for part in rule_id.replace("_", "-").split("-") if part)
+
+
+def rule_name(rule_id: str) -> str:
+    """The rule's friendly ``name``: PascalCase, never the same as its id (SARIF1001): a one-word
+    id such as ``miracle`` becomes ``MiracleClaim``."""
+    name = _pascal(rule_id)
+    if not name[:1].isalpha():
+        name = "Rule" + name
+    if name.lower() == rule_id.lower():
+        name += "Claim"
+    return name
+
+
+def artifact_location(path: str) -> dict:
+    """Where a file is, as GitHub code scanning places it (SARIF1004): a URI relative to the
+    source root (``%SRCROOT%``, the folder exolint ran in) for files under it, else an absolute
+    ``file://`` URI with no base."""
+    shown = report_path(path)
+    if shown.startswith("/"):
+        return {"uri": "file://" + path_uri(path)}
+    if len(shown) > 2 and shown[1] == ":" and shown[0].isalpha():  # C:/... on Windows
+        return {"uri": f"file:///{shown[:2]}{path_uri(path)[4:]}"}  # path_uri quotes the ':'
+    return {"uri": path_uri(path), "uriBaseId": "%SRCROOT%"}
 
 
 def _help(rule) -> tuple[str, str]:
@@ -39,7 +62,7 @@ def rule_descriptor(rule) -> dict:
     text, markdown = _help(rule)
     out = {
         "id": rule.id,
-        "name": _pascal(rule.id),
+        "name": rule_name(rule.id),
         "shortDescription": {"text": one_line(rule.summary)},
         "fullDescription": {"text": one_line(rule.rationale) or one_line(rule.summary)},
         "help": {"text": text, "markdown": markdown},
@@ -56,7 +79,7 @@ def rule_descriptor(rule) -> dict:
 def _bare_descriptor(finding) -> dict:
     return {
         "id": finding.rule,
-        "name": _pascal(finding.rule),
+        "name": rule_name(finding.rule),
         "shortDescription": {"text": f"exolint check '{finding.rule}'"},
         "fullDescription": {"text": f"Findings reported by exolint's '{finding.rule}' check."},
         "help": {"text": f"Run `exolint explain {finding.rule}` for details."},
@@ -76,7 +99,7 @@ def _result(finding, index: int, fp: str) -> dict:
         "message": {"text": message},
         "locations": [{
             "physicalLocation": {
-                "artifactLocation": {"uri": path_uri(finding.path), "uriBaseId": "%SRCROOT%"},
+                "artifactLocation": artifact_location(finding.path),
                 "region": {
                     "startLine": finding.line,
                     "startColumn": finding.column,
@@ -101,8 +124,7 @@ def _result(finding, index: int, fp: str) -> dict:
 
 def _notification(level: str, text: str, path: str, **extra) -> dict:
     return {"level": level, "message": {"text": text},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": path_uri(path),
-                                                                      "uriBaseId": "%SRCROOT%"}}}],
+            "locations": [{"physicalLocation": {"artifactLocation": artifact_location(path)}}],
             **extra}
 
 

@@ -11,6 +11,7 @@ import textwrap
 from ..findings import Finding
 from .common import repeat_key
 from .unchecked import not_checked, timeouts
+from .window import window
 
 _COLORS = {"error": "\033[31;1m", "warning": "\033[33;1m", "info": "\033[36m",
            "bold": "\033[1m", "dim": "\033[2m", "under": "\033[35;1m", "reset": "\033[0m"}
@@ -28,21 +29,36 @@ def _expand_tabs(s: str) -> str:
     return s.replace("\t", " ")
 
 
-def format_finding(f: Finding, line_text: str | None, paint: _Paint, explain=None,
-                   view=None) -> list[str]:
-    """``view`` (a SourceView) names the place for documents without lines (Word drafts)."""
+def _indent(stored) -> int:
+    """Where a continuation line's text starts (its underline starts there, not at the margin)."""
+    text = stored if isinstance(stored, str) else stored.text
+    offset = 0 if isinstance(stored, str) else stored.offset
+    return offset + len(text) - len(text.lstrip())
+
+
+def format_finding(f: Finding, line_text, paint: _Paint, explain=None,
+                   view=None, line_of=None) -> list[str]:
+    """``view`` (a SourceView) names the place for documents without lines (Word drafts).
+
+    ``line_text`` is the finding's first line (a str or a ClippedLine); ``line_of(n)`` gives the
+    other lines of a match that spans lines, each shown and underlined in turn.
+    """
     where = (f"{f.path}: {view.place(f.line, f.column)}:" if view is not None and view.location_label
              else f"{f.path}:{f.line}:{f.column}:")
     head = f"{paint('bold', where)} {paint(f.severity, f.severity)} [{f.rule}] {f.message}"
     out = [head]
-    if line_text is not None:
-        shown = _expand_tabs(line_text)
-        start = f.column - 1
-        stop = f.end_column - 1 if f.end_line == f.line else len(shown)
-        stop = max(stop, start + 1)
-        gutter = f"{f.line:>5} | "
-        out.append(paint("dim", gutter) + shown)
-        out.append(" " * len(gutter) + " " * start + paint("under", "^" * (stop - start)))
+    last = max(f.end_line, f.line)
+    for n in range(f.line, last + 1):
+        stored = line_text if n == f.line else (line_of(n) if line_of else None)
+        if stored is None:
+            break
+        length = len(stored) if isinstance(stored, str) else stored.length
+        start = f.column - 1 if n == f.line else _indent(stored)
+        stop = f.end_column - 1 if n == last else length
+        shown, u_start, u_stop = window(stored, start, stop)
+        gutter = f"{n:>5} | "
+        out.append(paint("dim", gutter) + _expand_tabs(shown))
+        out.append(" " * len(gutter) + " " * u_start + paint("under", "^" * (u_stop - u_start)))
     if f.pointer is not None:  # a structured file: the string's key path
         out.append(f"      = key: {f.pointer}" + (f"  ({f.place})" if f.place else ""))
     if f.market:
@@ -105,7 +121,8 @@ def render(report, ruleset=None, color: bool = False, explain: bool = False, **_
                          f"'{' '.join(f.match.split())}' again (see line {first.line})")
             continue
         lines.extend(format_finding(f, report.lines.get((f.path, f.line)), paint, explainer,
-                                    views.get(f.path)))
+                                    views.get(f.path),
+                                    lambda n, path=f.path: report.lines.get((path, n))))
         lines.append("")
     for e in report.errors:
         lines.append(f"{paint('bold', e.path)}: {paint('error', 'error')}: {e.message}")

@@ -177,14 +177,16 @@ class RuleSet:
         blocks = text_blocks(text, breaks) if exact and _SENTINEL not in text else []
         short = _grouped([(a, b) for a, b in blocks if b - a <= LONG_BLOCK])
         if short:
-            scanned = scan_text(_SENTINEL.join(lowered[a:b] for a, b in short))[0]
             per_ref: dict[int, list[tuple[int, int]]] = {}
-            candidates = idx.block_refs(scanned)
-            if screen:
-                candidates = self.screened(text, lowered, short, candidates)
-            for b, refs in candidates.items():
-                for ref_i in refs:
-                    per_ref.setdefault(ref_i, []).append(short[b])
+            for part in _slices(short):  # a large page a slice at a time: bounded memory
+                scanned = scan_text(_SENTINEL.join(lowered[a:b] for a, b in part))[0]
+                candidates = idx.block_refs(scanned)
+                del scanned
+                if screen:
+                    candidates = self.screened(text, lowered, part, candidates)
+                for b, refs in sorted(candidates.items()):
+                    for ref_i in refs:
+                        per_ref.setdefault(ref_i, []).append(part[b])
             for ref_i, spans in per_ref.items():
                 found[ref_i] = [(spans, 1)]  # the block is the window
         # without blocks (lower-casing changed the length, or the text holds the separator):
@@ -296,6 +298,22 @@ def text_blocks(text: str, cuts: list[int] | None = None) -> list[tuple[int, int
 
 
 MIN_GROUP = 256  # characters: consecutive blocks are scanned together up to this length
+
+
+SLICE = 1 << 20  # characters of copy scanned at a time by ``plan``
+
+
+def _slices(blocks: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Consecutive runs of ``blocks`` holding about ``SLICE`` characters each (one on a page)."""
+    out: list[list[tuple[int, int]]] = [[]]
+    size = 0
+    for a, b in blocks:
+        if size >= SLICE:
+            out.append([])
+            size = 0
+        out[-1].append((a, b))
+        size += b - a
+    return out
 
 
 def _grouped(blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -69,6 +69,15 @@ def cache_key(dirs: list[Path], files: list[Path], kind: str = "rules") -> str:
 def cached(dirs: list[Path], files: list[Path], load: Callable[[], T], kind: str = "rules") -> T:
     """``load()``'s result, from the cache when the same inputs were loaded into the same
     ``kind`` of object before (a rule list, a rule set with its prefilter index built)."""
+    if len(dirs) == 1:  # the bundled packs alone: built into the wheel (prebuilt.py)
+        from .loader import bundled_rules_dir
+        from .prebuilt import load_prebuilt
+
+        rules_dir = bundled_rules_dir()
+        if dirs[0] == rules_dir:
+            built = load_prebuilt(kind, files, rules_dir)
+            if built is not None:
+                return built
     location = cache_location()
     if location is None:
         return load()

@@ -83,13 +83,18 @@ def load_built(folders: list[Path] | None, include_bundled: bool, build: Callabl
         dirs.append(bundled_rules_dir())
     dirs.extend(Path(f) for f in folders or [])
     try:
-        files = [d / CONTEXTS_FILE for d in [bundled_rules_dir(), *dirs] if (d / CONTEXTS_FILE).is_file()]
-        files += [p for d in dirs for p in rule_files(d)]
+        files = input_files(dirs)
     except RuleFileError:
         files = None  # let the normal load report it
     if files is None:
         return build(_load_rules(dirs))
     return cached(dirs, files, lambda: build(_load_rules(dirs)), kind)
+
+
+def input_files(dirs: list[Path]) -> list[Path]:
+    """Every file a rule set loaded from ``dirs`` depends on (the cache keys hash them)."""
+    files = [d / CONTEXTS_FILE for d in [bundled_rules_dir(), *dirs] if (d / CONTEXTS_FILE).is_file()]
+    return files + [p for d in dirs for p in rule_files(d)]
 
 
 def _load_rules(dirs: list[Path]) -> list[Rule]:

@@ -19,6 +19,7 @@ import os
 import zipfile
 
 from ..document import Document, TextBuilder
+from .docx_limits import DocxTooLarge, check_docx_limits
 from .reading import BinaryFile, UnreadableFile
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -64,7 +65,12 @@ def _open_body(data: bytes):
         raise UnreadableFile("not a Word .docx file (it is not a zip package); "
                              "save it from Word or Google Docs as .docx")
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            check_docx_limits(zf)  # before python-docx unpacks and parses every part
         return docx.Document(io.BytesIO(data)).element.body
+    except DocxTooLarge as exc:
+        raise UnreadableFile(f"Word document too large to check safely: {exc}; split it, or "
+                             "see 'Limits' in docs/sources-and-config.md") from None
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise UnreadableFile(f"not a readable Word .docx file ({exc})") from None
     except Exception as exc:  # malformed XML and the like: still a user-facing error

@@ -15,6 +15,8 @@ from ..document import Directive, Document, TableHeads, TextBuilder
 from .align import SourceAligner, line_starts
 from .directives import parse_directive
 from .frontmatter import DEFAULT_COPY_FIELDS, parse_front_matter
+from .md_chunks import chunk_bounds
+from .md_nesting import flatten_past_nesting_limit
 
 _CODE_PLACEHOLDER = " \u2026 "  # stands for inline code, so words either side never join
 
@@ -30,6 +32,7 @@ def make_parser(mdx: bool = False) -> "MarkdownIt":
     md.use(footnote_plugin)
     if mdx:
         md.disable("code")  # MDX has no indented code blocks: indentation inside JSX is layout
+    flatten_past_nesting_limit(md)  # copy nested past the parser's limit is still read
     return md
 
 
@@ -45,8 +48,11 @@ class _MarkdownCopy:
         self.cursor = 0
         self.tables = TableHeads(builder)
 
+    line_base = 0  # line number of the piece being walked (see md_chunks)
+
     def region(self, token) -> tuple[int, int]:
         first, last = token.map
+        first, last = first + self.line_base, last + self.line_base
         start = self.starts[first] if first < len(self.starts) else len(self.parsed)
         end = self.starts[last] if last < len(self.starts) else len(self.parsed)
         return start, end
@@ -137,7 +143,10 @@ def build_markdown(path: str, source: str, parsed: str, copy_fields, mdx: bool,
     # text still aligns with the characters it came from
     parsed = parsed.replace("\x00", "\ufffd")
     walker = _MarkdownCopy(source, parsed, builder, mdx)
-    walker.run(make_parser(mdx).parse(parsed))
+    parser = make_parser(mdx)
+    for start, end, first_line in chunk_bounds(parsed):  # a large page: piece by piece
+        walker.line_base = first_line
+        walker.run(parser.parse(parsed[start:end] if end - start < len(parsed) else parsed))
     directives = sorted([*extra_directives, *walker.directives], key=lambda d: d.start)
     return builder.build(path, source, markets=markets, directives=directives)
 
