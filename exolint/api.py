@@ -11,7 +11,7 @@ from typing import Callable
 
 from .discovery import discover
 from .document import Document
-from .engine import RuleTimeout, check_document
+from .engine import RuleTimeout, check_document, market_label, page_copy
 from .findings import FileError, Finding
 from .overlaps import one_across_markets, one_per_place
 from .parallel import lint_files
@@ -34,6 +34,8 @@ class LintOptions:
     jobs: int | None = None  # worker processes for lint_paths; None: one per CPU
     config: "Config | None" = None  # exolint.config.Config: per-path settings (None: defaults)
     respect_gitignore: bool = True  # skip walked files that .gitignore ignores
+    semantic: bool | None = None  # the semantic second reader; None: the config's, else on
+    #                               when the extra is installed (see exolint.semantic)
 
 
 @dataclass
@@ -74,7 +76,10 @@ def lint_document(doc: Document, ruleset: RuleSet, options: LintOptions,
     ruleset = ruleset_for(ruleset, settings)
     markets = page_markets(options, settings, doc)
     quieted: list[Finding] = []
-    found = check_document(doc, ruleset, markets, report.timeouts, quieted)
+    matched: list[tuple[int, int]] = []
+    found = check_document(doc, ruleset, markets, report.timeouts, quieted, matched)
+    if semantic_enabled(options, settings):
+        found.extend(_semantic(doc, ruleset, matched, markets, settings))
     report.quieted.extend(_one_per_phrase(quieted, ruleset, markets))
     found = finish(doc, found, ruleset, markets, settings)  # suppressions, severity overrides
     found = _one_per_phrase(found, ruleset, markets)
@@ -85,6 +90,27 @@ def lint_document(doc: Document, ruleset: RuleSet, options: LintOptions,
     if options.keep_sources or doc.location_label:
         report.sources[doc.path] = SourceView.of(doc, options.keep_sources)
     return found
+
+
+def semantic_enabled(options: LintOptions, settings) -> bool:
+    """--semantic/--no-semantic > the config's ``semantic`` > on when the extra is installed."""
+    if options.semantic is not None:
+        return options.semantic
+    if settings.semantic is not None:
+        return settings.semantic
+    from . import semantic
+    return semantic.installed()
+
+
+def _semantic(doc: Document, ruleset: RuleSet, matched, markets, settings) -> list[Finding]:
+    from .semantic.classify import recorded_point
+    from .semantic.stage import semantic_findings
+    point = recorded_point()
+    if settings.semantic_threshold is not None:
+        from dataclasses import replace
+        point = replace(point, margin=settings.semantic_threshold)
+    return semantic_findings(doc, ruleset, matched, markets, market_label(markets),
+                             lambda: page_copy(doc), point)
 
 
 def _one_per_phrase(findings: list[Finding], ruleset: RuleSet,

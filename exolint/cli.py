@@ -22,6 +22,7 @@ from .parallel import TerminalProgress
 from .report import REPORTERS
 from .report.text import summary_line
 from .ruleset import CATEGORIES, MARKETS, SEVERITIES, RuleFileError, RuleSet
+from .semantic.cli import check_semantic_available, explain_semantic, semantic_help, semantic_ids
 from .sources import BinaryFile, ReaderError, UnreadableFile, document_from_bytes
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -135,9 +136,11 @@ def main() -> None:
 @click.option("--explain", is_flag=True, help="Print the rationale and references under each finding.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, metavar="N",
               help="Check files on N processes (default 0: one per CPU; 1: no worker processes).")
+@click.option("--semantic/--no-semantic", "semantic", default=None,
+              help=semantic_help())
 def check(paths, fmt, markets, select, ignore, fail_on, rule_dirs, no_bundled_rules, no_color,
           stdin_filename, explain, jobs, output, baseline, write_baseline, diff_ref, config_file,
-          no_respect_gitignore):
+          no_respect_gitignore, semantic):
     """Check files and folders (default: the current folder); '-' reads standard input."""
     timelimit.enable()  # this process is exolint's own: time limits by interval timer
     market_set = parse_markets(markets)
@@ -147,7 +150,8 @@ def check(paths, fmt, markets, select, ignore, fail_on, rule_dirs, no_bundled_ru
     ruleset = select_rules(load_ruleset(extra_rules, no_bundled_rules), select, ignore)
     validate_config_names(config, ruleset, paths)
     fail_on = fail_level(config, paths, fail_on)
-    options = LintOptions(markets=market_set, jobs=jobs or None, config=config,
+    check_semantic_available(semantic, config, paths)
+    options = LintOptions(markets=market_set, jobs=jobs or None, config=config, semantic=semantic,
                           respect_gitignore=not no_respect_gitignore,
                           keep_sources=fmt == "html")  # the HTML report shows each document
     file_paths = [p for p in paths if p != "-"]
@@ -234,6 +238,9 @@ def explain(rule_id, rule_dirs, no_bundled_rules):
     """Explain a rule: why it is risky, references, what to write instead, examples."""
     ruleset = load_ruleset(rule_dirs, no_bundled_rules)
     rule = ruleset.by_id.get(rule_id)
+    if rule is None and semantic_ids(rule_id):
+        click.echo(explain_semantic(rule_id, ruleset))
+        return
     if rule is None:
         close = [r.id for r in ruleset.rules if rule_id.lower() in r.id]
         hint = f" Did you mean: {', '.join(close[:5])}?" if close else " See `exolint rules`."

@@ -23,6 +23,9 @@ class Finding:
     end: int = field(default=0, repr=False, compare=False)
     # set on a match the context stage did not report: why (see exolint.context.stage)
     quieted_because: str | None = field(default=None, repr=False, compare=False)
+    # set on a semantic finding: the rule whose flag example was nearest (its suggestion,
+    # rationale and references are the finding's; see exolint.semantic.stage)
+    closest: str | None = field(default=None, repr=False, compare=False)
 
     CONTRACT = ("path", "line", "column", "end_line", "end_column", "rule", "category",
                 "severity", "message", "match", "suggestion")

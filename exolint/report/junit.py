@@ -41,7 +41,7 @@ def as_element(report, ruleset=None) -> ET.Element:
             case = ET.SubElement(suite, "testcase", name=f"{f.rule} at {f.line}:{f.column}",
                                  classname=path, file=path, line=str(f.line))
             failure = ET.SubElement(case, "failure", message=f.message, type=f.severity)
-            failure.text = _failure_text(f, rule_for(ruleset, f.rule))
+            failure.text = _failure_text(f, rule_for(ruleset, f.rule, f))
         if path in errors:
             case = ET.SubElement(suite, "testcase", name="read file", classname=path, file=path)
             ET.SubElement(case, "error", message=errors[path].message, type="file-error")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import textwrap
 
 from ..findings import Finding
-from .common import repeat_key
+from .common import rule_for, repeat_key
 
 _COLORS = {"error": "\033[31;1m", "warning": "\033[33;1m", "info": "\033[36m",
            "bold": "\033[1m", "dim": "\033[2m", "under": "\033[35;1m", "reset": "\033[0m"}
@@ -89,7 +89,7 @@ def render(report, ruleset=None, color: bool = False, explain: bool = False, **_
     explainer = None
     if explain:
         def explainer(f: Finding) -> list[str]:
-            return explain_lines(f, ruleset.by_id.get(f.rule) if ruleset is not None else None)
+            return explain_lines(f, rule_for(ruleset, f.rule, f))
     views = getattr(report, "sources", {})
     first_seen: dict[tuple[str, str, str], Finding] = {}
     for f in report.findings:

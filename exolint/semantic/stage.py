@@ -1,0 +1,88 @@
+"""The semantic stage: sentences where the rules are silent, read by the example index.
+
+Runs after matching and the context stage, on the copy the reader extracted. A sentence is read
+only when no rule matched in it (reported or quieted), it holds a word of the rules' vocabulary
+(the cheap screen), it has no negator (embeddings see the topic, not the stance), and the context
+stage says the page is claiming there (a regulator's paragraph stays quiet).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from ..context.stage import judge
+from ..document import Document
+from ..findings import Finding
+from ..sentences import sentence_spans
+from . import rule_id
+from .classify import OperatingPoint, flagged, recorded_point, score
+from .embedder import embedder
+from .examples import index_for, words
+
+MIN_WORDS, MAX_WORDS = 4, 60
+# scripts/tune-semantic.py sets a list here: every sentence scored is recorded in it
+TRACE: list | None = None
+_NEGATOR = re.compile(r"\b(?:not|never|no|nor|neither|without|cannot|\w+n[\x27\u2019]?t)\b", re.I)
+_LEAD = re.compile(r"^[^\w\"\u201c(]+")
+
+
+def candidates(text: str, taken: list[tuple[int, int]], domain: frozenset[str]) -> list[tuple[int, int]]:
+    """Sentences of ``text`` worth embedding: no rule span in them (``taken``: sorted text spans),
+    a word of ``domain``, no negator, a plausible length."""
+    ends = [e for _s, e in taken]
+    out = []
+    for begin, stop in sentence_spans(text):
+        lead = _LEAD.match(text, begin, stop)
+        if lead:
+            begin = lead.end()
+        i = bisect_left(ends, begin + 1)  # the first rule span ending inside or after the sentence
+        if i < len(taken) and taken[i][0] < stop:
+            continue
+        sentence = text[begin:stop]
+        n = sentence.count(" ") + 1
+        if n < MIN_WORDS or n > MAX_WORDS or _NEGATOR.search(sentence):
+            continue
+        if words(sentence) & domain:
+            out.append((begin, stop))
+    return out
+
+
+def semantic_findings(doc: Document, ruleset, rule_spans: list[tuple[int, int]], markets,
+                      market_label: str | None, page, point: OperatingPoint | None = None
+                      ) -> list[Finding]:
+    """Findings ``semantic-<category>`` for ``doc``; ``rule_spans``: the text spans the rules
+    matched (reported or quieted); ``page()``: the whole page's copy, for its voice."""
+    index = index_for(ruleset)
+    if not index.flag_rules:
+        return []
+    text = doc.text
+    spans = candidates(text, sorted(rule_spans), index.domain_words)
+    if not spans:
+        return []
+    keep, _why = judge(text, spans, page)
+    spans = [s for s, ok in zip(spans, keep) if ok]
+    if not spans:
+        return []
+    point = point or recorded_point()
+    scores = score(embedder().embed([text[b:e] for b, e in spans]), index.flag_vectors,
+                   index.pass_vectors, point.k, index.flag_mask(markets))
+    out = []
+    for (begin, stop), hit, near, sim, margin in zip(spans, flagged(scores, point), scores.nearest,
+                                                     scores.similarity, scores.margin):
+        if TRACE is not None:
+            TRACE.append((doc.path, doc.span_to_position(begin, stop), float(margin), float(sim),
+                          index.flag_rules[near].category))
+        if not hit:
+            continue
+        rule = index.flag_rules[near]
+        example = index.flag_texts[near]
+        line, col, end_line, end_col, s, e = doc.span_to_position(begin, stop)
+        label = rule.category.replace("_", "/" if rule.category == "structure_function" else " ")
+        out.append(Finding(
+            path=doc.path, line=line, column=col, end_line=end_line, end_column=end_col,
+            rule=rule_id(rule.category), category=rule.category, severity="info",
+            message=(f"reads like a {label} claim; closest example [{rule.id}]: "
+                     f"'{example}' ({float(sim):.2f})"),
+            match=doc.source[s:e], suggestion=rule.suggestion, market=market_label, start=s, end=e,
+            closest=rule.id))
+    return out
