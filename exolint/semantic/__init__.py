@@ -16,7 +16,10 @@ HOW_TO_ENABLE = ("The semantic second reader (findings 'semantic-<category>', se
 
 def installed() -> bool:
     """Whether the extra's packages are importable (found, not imported)."""
-    return all(importlib.util.find_spec(name) is not None for name in RUNTIME_PACKAGES)
+    try:
+        return all(importlib.util.find_spec(name) is not None for name in RUNTIME_PACKAGES)
+    except (ImportError, ValueError):  # a broken or blocked package counts as missing
+        return False
 
 
 def rule_id(category: str) -> str:

@@ -22,7 +22,8 @@ from .examples import index_for, words
 MIN_WORDS, MAX_WORDS = 4, 60
 # scripts/tune-semantic.py sets a list here: every sentence scored is recorded in it
 TRACE: list | None = None
-_NEGATOR = re.compile(r"\b(?:not|never|no|nor|neither|without|cannot|\w+n[\x27\u2019]?t)\b", re.I)
+_NEGATOR = re.compile(r"\b(?:not|never|no|nor|neither|without|cannot|\w+n[\x27\u2019]t|(?:do|does|did|is|are|"
+                      r"was|were|has|have|had|ca|wo|should|would|could)nt)\b", re.I)
 _LEAD = re.compile(r"^[^\w\"\u201c(]+")
 
 
