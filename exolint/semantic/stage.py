@@ -22,7 +22,7 @@ from .embedder import embedder
 from .examples import index_for
 from .vocabulary import words
 
-MIN_WORDS, MAX_WORDS = 4, 60
+MIN_WORDS, MAX_WORDS = 5, 60  # (shorter: a heading or a name, not a claim)
 # scripts/tune-semantic.py sets a list here: every sentence scored is recorded in it
 TRACE: list | None = None
 _NEGATOR = re.compile(r"\b(?:not|never|no|nor|neither|without|cannot|\w+n[\x27\u2019]t|(?:do|does|did|is|are|"
