@@ -54,6 +54,7 @@ def screened(sentences: list[str], domain) -> np.ndarray:
     for s in sentences:
         n = s.count(" ") + 1
         ok.append(stage.MIN_WORDS <= n <= stage.MAX_WORDS and not stage._NEGATOR.search(s)
+                  and not s.endswith("?")
                   and bool(words(s) & domain))
     return np.array(ok, dtype=bool)
 

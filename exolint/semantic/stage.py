@@ -32,7 +32,7 @@ _LEAD = re.compile(r"^[^\w\"\u201c(]+")
 
 def candidates(text: str, taken: list[tuple[int, int]], domain: frozenset[str]) -> list[tuple[int, int]]:
     """Sentences of ``text`` worth embedding: no rule span in them (``taken``: sorted text spans),
-    a word of ``domain``, no negator, a plausible length."""
+    a word of ``domain``, no negator, not a question, a plausible length."""
     ends = [e for _s, e in taken]
     out = []
     for begin, stop in sentence_spans(text):
@@ -44,8 +44,8 @@ def candidates(text: str, taken: list[tuple[int, int]], domain: frozenset[str]) 
             continue
         sentence = text[begin:stop]
         n = sentence.count(" ") + 1
-        if n < MIN_WORDS or n > MAX_WORDS or _NEGATOR.search(sentence):
-            continue
+        if n < MIN_WORDS or n > MAX_WORDS or sentence.endswith("?") or _NEGATOR.search(sentence):
+            continue  # (a question asks; it does not claim)
         if words(sentence) & domain:
             out.append((begin, stop))
     return out
