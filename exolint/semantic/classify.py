@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 
-import numpy as np
+from .blas import np
 
 from .embedder import MODEL_DIR
 
@@ -43,16 +43,20 @@ def _top_k_mean(sims: np.ndarray, k: int) -> np.ndarray:
 
 
 def score(vectors: np.ndarray, flag: np.ndarray, passing: np.ndarray, k: int,
-          mask: np.ndarray | None = None) -> Scores:
+          mask: np.ndarray | None = None, floor: float = -np.inf) -> Scores:
+    """Scores of each row of ``vectors``; the margin is computed only for rows whose nearest flag
+    example reaches ``floor`` (the others could not be flagged: their margin is -inf)."""
     flag_sims = vectors @ flag.T
     if mask is not None:
         flag_sims[:, ~mask] = -1.0
     nearest = flag_sims.argmax(axis=1)
     similarity = flag_sims[np.arange(len(vectors)), nearest]
-    if passing.shape[0]:
-        margin = _top_k_mean(flag_sims, k) - _top_k_mean(vectors @ passing.T, k)
-    else:
-        margin = _top_k_mean(flag_sims, k)
+    margin = np.full(len(vectors), -np.inf, dtype=np.float32)
+    rows = np.flatnonzero(similarity >= floor)
+    if len(rows):
+        near = _top_k_mean(flag_sims[rows], k)
+        far = _top_k_mean(vectors[rows] @ passing.T, k) if passing.shape[0] else 0.0
+        margin[rows] = near - far
     return Scores(nearest, similarity, margin)
 
 

@@ -9,7 +9,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-import numpy as np
+from .blas import np
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 MAX_TOKENS = 128  # a sentence longer than this is judged by its first 128 word pieces

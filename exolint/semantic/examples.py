@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import numpy as np
+from .blas import np
 
 from .embedder import embedder
 from .vocabulary import _COMMON, vocabulary, words  # noqa: F401 (re-exported for the tuning script)

@@ -11,13 +11,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from .blas import np
+
 from ..context.stage import judge
 from ..document import Document
 from ..engine import Exceptions
 from ..findings import Finding
 from ..sentences import sentence_spans
 from . import rule_id
-from .classify import OperatingPoint, flagged, recorded_point, score
+from .classify import OperatingPoint, recorded_point, score
 from .embedder import embedder
 from .examples import index_for
 from .vocabulary import words
@@ -51,6 +53,19 @@ def candidates(text: str, taken: list[tuple[int, int]], domain: frozenset[str]) 
     return out
 
 
+_MEMO: dict[tuple, dict[str, tuple[int, float, float]]] = {}
+_MEMO_LIMIT = 200_000  # sentences remembered per process (pages repeat menus, footers, blurbs)
+
+
+def _memo(index, markets, k: int, floor: float) -> dict:
+    """Scores already computed in this process, by sentence (whitespace normalised)."""
+    key = (id(index), markets, k, floor)
+    memo = _MEMO.get(key)
+    if memo is None or len(memo) > _MEMO_LIMIT:
+        memo = _MEMO[key] = {}
+    return memo
+
+
 def semantic_findings(doc: Document, ruleset, rule_spans: list[tuple[int, int]], markets,
                       market_label: str | None, page, point: OperatingPoint | None = None
                       ) -> list[Finding]:
@@ -63,22 +78,34 @@ def semantic_findings(doc: Document, ruleset, rule_spans: list[tuple[int, int]],
     spans = candidates(text, sorted(rule_spans), index.domain_words)
     if not spans:
         return []
-    keep, _why = judge(text, spans, page)
-    spans = [s for s, ok in zip(spans, keep) if ok]
-    if not spans:
-        return []
+    if TRACE is not None:  # the tuning script sees every sentence the context stage keeps
+        keep, _why = judge(text, spans, page)
+        spans = [span for span, ok in zip(spans, keep) if ok]
     point = point or recorded_point()
-    scores = score(embedder().embed([text[b:e] for b, e in spans]), index.flag_vectors,
-                   index.pass_vectors, point.k, index.flag_mask(markets))
+    floor = -np.inf if TRACE is not None else point.floor
+    known = _memo(index, markets, point.k, floor)
+    sentences = [" ".join(text[b:e].split()) for b, e in spans]
+    todo = list(dict.fromkeys(s for s in sentences if s not in known))
+    if todo:
+        fresh = score(embedder().embed(todo), index.flag_vectors, index.pass_vectors, point.k,
+                      index.flag_mask(markets), floor)
+        for s, near, sim, margin in zip(todo, fresh.nearest, fresh.similarity, fresh.margin):
+            known[s] = (int(near), float(sim), float(margin))
+    scored = [known[s] for s in sentences]
+    if TRACE is not None:
+        for (begin, stop), (near, sim, margin) in zip(spans, scored):
+            TRACE.append((doc.path, doc.span_to_position(begin, stop), margin, sim,
+                          index.flag_rules[near].category))
+    hits = [(span, got) for span, got in zip(spans, scored)
+            if got[2] >= point.margin and got[1] >= point.floor]
+    if not hits:
+        return []
+    # the context stage, only for the sentences the model flagged (its regexes cost more)
+    keep, _why = judge(text, [span for span, _got in hits], page)
+    hits = [h for h, ok in zip(hits, keep) if ok]
     exceptions = Exceptions(text, doc.cell_heads)
     out = []
-    for (begin, stop), hit, near, sim, margin in zip(spans, flagged(scores, point), scores.nearest,
-                                                     scores.similarity, scores.margin):
-        if TRACE is not None:
-            TRACE.append((doc.path, doc.span_to_position(begin, stop), float(margin), float(sim),
-                          index.flag_rules[near].category))
-        if not hit:
-            continue
+    for (begin, stop), (near, sim, _margin) in hits:
         rule = index.flag_rules[near]
         if not exceptions.unexcepted(rule, [(begin, stop)], doc.path, None):
             continue  # e.g. the sentence reports a regulator's warning
