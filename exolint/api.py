@@ -102,9 +102,11 @@ def semantic_enabled(options: LintOptions, settings) -> bool:
     return semantic.installed()
 
 
-def _mentions(source: str, ruleset: RuleSet) -> bool:
+def _semantic_screen(ruleset: RuleSet):
+    """``chunk -> whether it holds a word of the rules' vocabulary`` (no numpy)."""
     from .semantic.vocabulary import mentions, ruleset_vocabulary
-    return mentions(source, ruleset_vocabulary(ruleset))
+    vocab = ruleset_vocabulary(ruleset)
+    return lambda text: mentions(text, vocab)
 
 
 def _semantic(doc: Document, ruleset: RuleSet, matched, markets, settings) -> list[Finding]:
@@ -172,8 +174,10 @@ def lint_file(path: str, ruleset: RuleSet, options: LintOptions) -> FileResult:
         result.errors.append(FileError(path, str(exc)))
         return result
     # the semantic stage reads sentences no rule anchor is near: a page holding a word of the
-    # rules' vocabulary is read whole (numpy-free check; see exolint.semantic.vocabulary)
-    whole = binary_doc is None and semantic_enabled(options, settings) and _mentions(source, ruleset)
+    # rules' vocabulary is read, and its chunks that hold one are parsed (numpy-free check; see
+    # exolint.semantic.vocabulary)
+    also_keep = _semantic_screen(ruleset) if binary_doc is None and semantic_enabled(options, settings) else None
+    whole = also_keep is not None and also_keep(source)
     if (binary_doc is None and not options.keep_sources and "exolint" not in source and not whole
             and not parses_sparsely(path, source) and not may_have_findings(source, ruleset)):
         # no anchor of any rule occurs: parsing could not produce a finding
@@ -182,7 +186,7 @@ def lint_file(path: str, ruleset: RuleSet, options: LintOptions) -> FileResult:
         return result
     try:
         read = lambda text: document_for(path, text, notes, copy_fields=settings.front_matter_fields)
-        doc = binary_doc or (read(source) if whole else read_sparse(path, source, ruleset, read))
+        doc = binary_doc or read_sparse(path, source, ruleset, read, also_keep if whole else None)
         if binary_doc is None:  # a .docx has no text source to restore
             doc.source = source  # quiet blocks were blanked in place: same offsets, same lines
     except ReaderError as exc:
