@@ -73,15 +73,15 @@ CORPORA = {
 SEMANTIC = {
     "real": dict(max_fp=5, max_fp_per_1000=1.5),  # the limit: <= 1.5 more per 1,000 words
     "holdout": dict(max_fp=4),
-    "holdout2": dict(max_fp=11),
-    "holdout5": dict(max_fp=8),
+    "holdout2": dict(max_fp=9),
+    "holdout5": dict(max_fp=11),
     "holdout6": dict(max_fp=4),
-    "holdout7": dict(max_fp=4),
-    "holdout8": dict(max_fp=5),
-    "holdout9": dict(max_fp=9),
+    "holdout7": dict(max_fp=3),
+    "holdout8": dict(max_fp=4),
+    "holdout9": dict(max_fp=5),
     "holdout10": dict(max_fp=3),
-    "holdout11": dict(min_recall=0.66, max_fp=2),
-    "holdout12": dict(min_recall=0.64, max_fp=4),
+    "holdout11": dict(min_recall=0.66, max_fp=2),  # rules alone 0.646; with the stage 0.680
+    "holdout12": dict(min_recall=0.65, max_fp=5),  # rules alone 0.635; with the stage 0.662
 }
 
 _CATEGORY = re.compile(r"^\s+(\w+)\s+(\d+)/(\d+)\s*$", re.MULTILINE)
