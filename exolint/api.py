@@ -12,7 +12,7 @@ from typing import Callable
 
 from .discovery import discover
 from .document import Document
-from .engine import RuleTimeout, check_document
+from .engine import RuleTimeout, check_document, market_label, page_copy
 from .findings import FileError, Finding
 from .overlaps import one_across_markets, one_per_place
 from .parallel import lint_files
@@ -38,6 +38,8 @@ class LintOptions:
     config: "Config | None" = None  # exolint.config.Config: per-path settings (None: defaults)
     respect_gitignore: bool = True  # skip walked files that .gitignore ignores
     surroundings: bool = False  # hash the copy around each finding (baselines need it)
+    semantic: bool | None = None  # the semantic second reader; None: the config's, else on
+    #                               when the extra is installed (see exolint.semantic)
 
 
 @dataclass
@@ -98,7 +100,10 @@ def _check(doc: Document, ruleset: RuleSet, options: LintOptions, settings,
            report: LintReport) -> list[Finding]:
     markets = page_markets(options, settings, doc)
     quieted: list[Finding] = []
-    found = check_document(doc, ruleset, markets, report.timeouts, quieted)
+    matched: list[tuple[int, int]] = []  # spans of rule matches: the semantic stage reads elsewhere
+    found = check_document(doc, ruleset, markets, report.timeouts, quieted, matched)
+    if semantic_enabled(options, settings):
+        found.extend(_semantic(doc, ruleset, matched, markets, settings))
     if doc.key_spans is not None:  # structured files: each finding names its key path
         _place(doc, found)
         _place(doc, quieted)
@@ -125,6 +130,34 @@ def _keep_lines(doc: Document, found: list[Finding], lines: dict) -> None:
     for n, at in spans.items():
         if (doc.path, n) not in lines:
             lines[(doc.path, n)] = clip_line(doc.source_line(n), at)
+
+
+def semantic_enabled(options: LintOptions, settings) -> bool:
+    """--semantic/--no-semantic > the config's ``semantic`` > on when the extra is installed."""
+    if options.semantic is not None:
+        return options.semantic
+    if settings.semantic is not None:
+        return settings.semantic
+    from . import semantic
+    return semantic.installed()
+
+
+def _semantic_screen(ruleset: RuleSet):
+    """``chunk -> whether it holds a word of the rules' vocabulary`` (no numpy)."""
+    from .semantic.vocabulary import mentions, ruleset_vocabulary
+    vocab = ruleset_vocabulary(ruleset)
+    return lambda text: mentions(text, vocab)
+
+
+def _semantic(doc: Document, ruleset: RuleSet, matched, markets, settings) -> list[Finding]:
+    from .semantic.classify import recorded_point
+    from .semantic.stage import semantic_findings
+    point = recorded_point()
+    if settings.semantic_threshold is not None:
+        from dataclasses import replace
+        point = replace(point, margin=settings.semantic_threshold)
+    return semantic_findings(doc, ruleset, matched, markets, market_label(markets),
+                             lambda: page_copy(doc), point)
 
 
 def _one_per_phrase(findings: list[Finding], ruleset: RuleSet,
@@ -233,7 +266,13 @@ def _buffer_result(path: str, data: bytes | str, ruleset: RuleSet,
 def _check_source(path: str, source: str, notes: list[str], binary_doc: Document | None,
                   settings, ruleset: RuleSet, options: LintOptions,
                   result: FileResult) -> FileResult:
-    if (binary_doc is None and not options.keep_sources and "exolint" not in source
+    # the semantic stage reads sentences no rule anchor is near: a page holding a word of the
+    # rules' vocabulary is read, and its chunks that hold one are parsed (numpy-free check; see
+    # exolint.semantic.vocabulary)
+    also_keep = (_semantic_screen(ruleset)
+                 if binary_doc is None and semantic_enabled(options, settings) else None)
+    whole = also_keep is not None and also_keep(source)
+    if (binary_doc is None and not options.keep_sources and "exolint" not in source and not whole
             and not parses_sparsely(path, source)
             and not path.lower().endswith(STRUCTURED_EXTENSIONS)  # parsed to report bad input
             and not may_have_findings(source, ruleset)):
@@ -242,8 +281,9 @@ def _check_source(path: str, source: str, notes: list[str], binary_doc: Document
         result.notes.extend(FileError(path, n) for n in notes)
         return result
     try:
-        doc = binary_doc or read_sparse(path, source, ruleset, lambda text: document_for(
-            path, text, notes, copy_fields=settings.front_matter_fields, copy=settings.copy))
+        read = lambda text: document_for(path, text, notes, copy_fields=settings.front_matter_fields,
+                                         copy=settings.copy)
+        doc = binary_doc or read_sparse(path, source, ruleset, read, also_keep if whole else None)
         if binary_doc is None:  # a .docx has no text source to restore
             doc.source = source  # quiet blocks were blanked in place: same offsets, same lines
     except ReaderError as exc:

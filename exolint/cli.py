@@ -26,6 +26,7 @@ from .report import REPORTERS
 from .report.display_names import escape_report
 from .report.text import summary_line
 from .ruleset import CATEGORIES, MARKETS, SEVERITIES, RuleFileError, RuleSet
+from .semantic.cli import check_semantic_available, explain_semantic, semantic_help, semantic_ids
 from .sources import BinaryFile, ReaderError, UnreadableFile, document_from_bytes
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -166,9 +167,11 @@ def main() -> None:
               help="A rule that hits its time limit leaves the check incomplete: exit code 2 "
                    "('incomplete'), or 1 when findings at or above --fail-on exist ('findings'; "
                    "still 2 without such findings). Time-outs are in every report either way.")
+@click.option("--semantic/--no-semantic", "semantic", default=None,
+              help=semantic_help())
 def check(paths, formats, markets, select, ignore, fail_on, rule_dirs, no_bundled_rules, no_color,
           stdin_filename, explain, jobs, output, baseline, write_baseline, diff_ref, config_file,
-          no_respect_gitignore, on_timeout):
+          no_respect_gitignore, on_timeout, semantic):
     """Check files and folders (default: the current folder); '-' reads standard input."""
     timelimit.enable()  # this process is exolint's own: time limits by interval timer
     market_set = parse_markets(markets)
@@ -180,7 +183,8 @@ def check(paths, formats, markets, select, ignore, fail_on, rule_dirs, no_bundle
     ruleset = select_rules(load_ruleset(extra_rules, no_bundled_rules), select, ignore)
     validate_config_names(config, ruleset, paths)
     fail_on = fail_level(config, paths, fail_on)
-    options = LintOptions(markets=market_set, jobs=jobs or None, config=config,
+    check_semantic_available(semantic, config, paths)
+    options = LintOptions(markets=market_set, jobs=jobs or None, config=config, semantic=semantic,
                           respect_gitignore=not no_respect_gitignore,
                           keep_sources=any(o.fmt == "html" for o in outputs),  # shows each document
                           surroundings=bool(baseline or write_baseline))  # baselines compare them
@@ -291,6 +295,9 @@ def explain(rule_id, rule_dirs, no_bundled_rules):
     """Explain a rule: why it is risky, references, what to write instead, examples."""
     ruleset = load_ruleset(rule_dirs, no_bundled_rules)
     rule = ruleset.by_id.get(rule_id)
+    if rule is None and semantic_ids(rule_id):
+        click.echo(explain_semantic(rule_id, ruleset))
+        return
     if rule is None:
         close = [r.id for r in ruleset.rules if rule_id.lower() in r.id]
         hint = f" Did you mean: {', '.join(close[:5])}?" if close else " See `exolint rules`."

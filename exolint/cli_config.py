@@ -9,6 +9,8 @@ from pathlib import Path
 
 import click
 
+from .semantic import rule_id as semantic_rule_id
+
 from .config import Config, ConfigError
 from .discovery import discover
 from .pathfilter import make_skip
@@ -23,7 +25,8 @@ EXIT_ERROR = 2
 
 def known_names(ruleset) -> set[str]:
     """Names select/ignore/severity may use: rule ids, categories, the suppression audit rules."""
-    return set(ruleset.by_id) | set(CATEGORIES) | set(SUPPRESSION_RULES) | {SUPPRESSION_CATEGORY}
+    return (set(ruleset.by_id) | set(CATEGORIES) | set(SUPPRESSION_RULES) | {SUPPRESSION_CATEGORY}
+            | {semantic_rule_id(c) for c in CATEGORIES})
 
 
 def config_error(exc: Exception):

@@ -137,6 +137,13 @@ def _bool(value, file, table, key) -> bool:
     return value
 
 
+def _threshold(value, file, table, key) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not -1.0 <= value <= 1.0:
+        raise ConfigError(f"{_where(file, table, key)}: expected a number between -1 and 1 (the "
+                          f"margin by which the nearest flag examples must win), got {value!r}")
+    return float(value)
+
+
 def _folders(value, file, table, key) -> list[str]:
     folders = _str_list(value, file, table, key)
     for f in folders:
@@ -151,11 +158,13 @@ TOP_KEYS = {
     "rules": _folders, "include": _globs, "exclude": _globs, "fail-on": _fail_on,
     "front-matter-fields": _str_list, "respect-gitignore": _bool,
     "copy": lambda v, f, t, k: _copy(v, f, t, k), "suppress": lambda v, f, t, k: _suppress(v, f, t, k),
+    "semantic": _bool, "semantic-threshold": _threshold,
 }
 OVERRIDE_KEYS = {
     "paths": _globs, "markets": _markets, "select": _str_list, "ignore": _str_list,
     "severity": _severity, "front-matter-fields": _str_list,
     "copy": lambda v, f, t, k: _copy(v, f, t, k),
+    "semantic": _bool, "semantic-threshold": _threshold,
 }
 
 
@@ -299,6 +308,8 @@ class FileSettings:
     respect_gitignore: bool = True
     copy: CopySettings = field(default_factory=CopySettings)  # structured files ([copy])
     suppress: list = field(default_factory=list)  # [[suppress]] entries matching this path
+    semantic: bool | None = None  # the semantic stage; None: on when the extra is installed
+    semantic_threshold: float | None = None  # its margin; None: the recorded operating point
     origins: dict[str, str] = field(default_factory=dict)
 
     def selects(self, rule_id: str, category: str) -> bool:
@@ -313,7 +324,8 @@ class FileSettings:
 _ATTR = {"markets": "markets", "select": "select", "ignore": "ignore", "severity": "severity",
          "rules": "rules", "include": "include", "exclude": "exclude", "fail-on": "fail_on",
          "front-matter-fields": "front_matter_fields", "respect-gitignore": "respect_gitignore",
-         "copy": "copy", "suppress": "suppress"}
+         "copy": "copy", "suppress": "suppress",
+         "semantic": "semantic", "semantic-threshold": "semantic_threshold"}
 
 
 class Config:

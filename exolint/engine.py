@@ -30,10 +30,12 @@ def market_label(markets: frozenset[str] | None) -> str | None:
 
 def check_document(doc: Document, ruleset: RuleSet, markets: frozenset[str] | None = None,
                    timeouts: list[RuleTimeout] | None = None,
-                   quieted: list[Finding] | None = None) -> list[Finding]:
+                   quieted: list[Finding] | None = None,
+                   matched: list[tuple[int, int]] | None = None) -> list[Finding]:
     """All findings of ``ruleset`` in ``doc``, judged under ``markets`` (None: every market).
     Matches the context stage did not report (the page or sentence is not making the claim) go
-    to ``quieted``, each with its reason in ``Finding.quieted_because``."""
+    to ``quieted``, each with its reason in ``Finding.quieted_because``. ``matched`` receives the
+    text span of every match, reported or quieted (the semantic stage reads only the rest)."""
     text = doc.text
     label = market_label(markets)
     breaks = block_breaks(text)
@@ -53,6 +55,8 @@ def check_document(doc: Document, ruleset: RuleSet, markets: frozenset[str] | No
     # is by source offset, as always (the creation order only matters to equal keys, which one
     # rule cannot have twice in a different order)
     kept.sort(key=_place)
+    if matched is not None:
+        matched.extend((start, end) for start, _rid, end, _rule in kept)
     report, reasons = judge(text, [(start, end) for start, _rid, end, _rule in kept],
                             lambda: page_copy(doc))
     if quieted is not None:
@@ -251,6 +255,9 @@ class _Exceptions:
         found = searches.found(string, None if budget is None or budget.timer else budget.left())
         self._found[key] = (searches, found)
         return found
+
+
+Exceptions = _Exceptions  # the semantic stage applies its closest rule's exceptions to a sentence
 
 
 def _make_finding(doc: Document, rule: Rule, start: int, end: int, market: str | None) -> Finding:

@@ -31,6 +31,9 @@ class Finding:
     # person finds it ('row 3, column "Body (HTML)"', 'post "Glow serum" <https://...>')
     pointer: str | None = field(default=None, compare=False)
     place: str | None = field(default=None, compare=False)
+    # set on a semantic finding: the rule whose flag example was nearest (its suggestion,
+    # rationale and references are the finding's; see exolint.semantic.stage)
+    closest: str | None = field(default=None, repr=False, compare=False)
 
     CONTRACT = ("path", "line", "column", "end_line", "end_column", "rule", "category",
                 "severity", "message", "match", "suggestion")

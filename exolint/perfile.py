@@ -10,6 +10,7 @@ from .config import FileSettings, apply_severity
 from .document import Document
 from .findings import Finding
 from .ruleset import RuleSet
+from .semantic import is_semantic
 from .suppress import CATEGORY, apply_suppressions
 
 _SUBSETS: dict[tuple, tuple[RuleSet, RuleSet]] = {}
@@ -54,5 +55,7 @@ def finish(doc: Document, findings: list[Finding], ruleset: RuleSet,
     found = apply_suppressions(doc, findings, ruleset, markets)
     if settings.suppress:  # [[suppress]] entries: structured files have no comments
         found = [f for f in found if not any(e.covers(f) for e in settings.suppress)]
-    found = [f for f in found if f.category != CATEGORY or settings.selects(f.rule, f.category)]
+    # audit and semantic findings have no rule to drop from the rule set: select/ignore here
+    found = [f for f in found if (f.category != CATEGORY and not is_semantic(f.rule))
+             or settings.selects(f.rule, f.category)]
     return apply_severity(found, settings)

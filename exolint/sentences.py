@@ -90,3 +90,24 @@ def sentence_stop(text: str, end: int) -> int:
     if m and text[m.start():m.start() + 1] in ".!?":
         stop = m.start() + 1
     return stop
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(begin, stop) of every sentence of ``text``, whitespace trimmed (the semantic stage reads
+    the whole copy sentence by sentence; the bounds agree with ``sentence_begin``/``_stop``)."""
+    spans: list[tuple[int, int]] = []
+    begin = 0
+    for m in _BOUNDARY.finditer(text):
+        stop = m.start() + 1 if text[m.start():m.start() + 1] in ".!?" else m.start()
+        spans.append((begin, stop))
+        begin = m.end()
+    spans.append((begin, len(text)))
+    out = []
+    for b, s in spans:
+        while b < s and text[b].isspace():
+            b += 1
+        while s > b and text[s - 1].isspace():
+            s -= 1
+        if s > b:
+            out.append((b, s))
+    return out

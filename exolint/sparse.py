@@ -243,15 +243,18 @@ def _construct_state(text: str, open_):
     return open_
 
 
-def quiet_blocks_blanked(source: str, ruleset: RuleSet, markdown: bool = True) -> str | None:
+def quiet_blocks_blanked(source: str, ruleset: RuleSet, markdown: bool = True,
+                         also_keep=None) -> str | None:
     """``source`` with every chunk no rule can match blanked out; None when nothing would change.
+    ``also_keep(chunk_text)``: chunks to keep all the same (the semantic stage's screen).
 
     The result has the same length and line breaks as ``source``.
     """
     if len(source) < MIN_SIZE:
         return None
     spans = chunks(source)
-    keep = with_lead_ins(source, spans, matched_chunks(source, spans, ruleset, markdown))
+    keep = with_lead_ins(source, spans, _or_kept(source, spans, matched_chunks(
+        source, spans, ruleset, markdown), also_keep))
     pieces: list[str] = []
     last = 0
     blanked_any = False
@@ -554,13 +557,19 @@ def _unsafe_chunks(page: str, spans: list[tuple[int, int, bool]]) -> set[int]:
 _DIRECTIVE = "exolint"
 
 
-def text_to_parse(path: str, source: str, ruleset: RuleSet) -> str:
+def _or_kept(source: str, spans, keep: list[bool], also_keep) -> list[bool]:
+    if also_keep is None:
+        return keep
+    return [k or also_keep(source[start:end]) for k, (start, end, _always) in zip(keep, spans)]
+
+
+def text_to_parse(path: str, source: str, ruleset: RuleSet, also_keep=None) -> str:
     """What the reader should parse for ``path``: the source, with quiet chunks blanked where the
     format allows it (Markdown and plain text). Offsets and lines are those of ``source``."""
     if not path.lower().endswith(SPARSE_EXTENSIONS):
         return source
     markdown = not path.lower().endswith((".txt", ".text"))
-    blanked = quiet_blocks_blanked(source, ruleset, markdown)
+    blanked = quiet_blocks_blanked(source, ruleset, markdown, also_keep)
     return source if blanked is None else blanked
 
 
@@ -574,20 +583,22 @@ def parses_sparsely(path: str, source: str) -> bool:
     return path.lower().endswith(COMPACT_EXTENSIONS) and len(source) >= MIN_SIZE
 
 
-def read_sparse(path: str, source: str, ruleset: RuleSet, read) -> "Document":
+def read_sparse(path: str, source: str, ruleset: RuleSet, read, also_keep=None) -> "Document":
     """The Document of ``path`` read with ``read(text)``, parsing only the chunks a rule can match.
 
     Markdown: only the kept chunks are handed to the reader, joined by blank lines (markdown-it
     then spends no time on the rest of the page), and the Document's offsets are mapped back to
     ``source``. Other formats (and a Document whose offsets cannot be mapped back) use
     ``text_to_parse``: quiet chunks blanked in place. ``doc.source`` is always ``source``.
+    ``also_keep(chunk_text)``: chunks parsed all the same (the semantic stage reads them).
     """
     if not parses_sparsely(path, source):
-        doc = read(text_to_parse(path, source, ruleset))
+        doc = read(text_to_parse(path, source, ruleset, also_keep))
         doc.source = source
         return doc
     spans = chunks(source)
-    keep = with_lead_ins(source, spans, matched_chunks(source, spans, ruleset, True))
+    keep = with_lead_ins(source, spans, _or_kept(source, spans, matched_chunks(
+        source, spans, ruleset, True), also_keep))
     if all(keep):
         doc = read(source)
         doc.source = source

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from .document import Directive, Document
 from .findings import Finding
 from .ruleset import CATEGORIES
+from .semantic import rule_id as semantic_rule_id
 
 CATEGORY = "exolint"
 MISSING_REASON = "suppression-missing-reason"
@@ -95,7 +96,8 @@ def apply_suppressions(doc: Document, findings: list[Finding], ruleset,
                 doc, d, MISSING_REASON, f"'{d.kind}' suppression has no reason "
                 "(write '-- reason' after the rule)", sev, fix))
     active = [r for r in ruleset.rules if r.applies_to(markets)]
-    known = set(ruleset.by_id) | set(CATEGORIES) | set(SUPPRESSION_RULES) | {CATEGORY}
+    known = (set(ruleset.by_id) | set(CATEGORIES) | set(SUPPRESSION_RULES) | {CATEGORY}
+             | {semantic_rule_id(c) for c in CATEGORIES})
     for s in scopes:
         if s.used:
             continue

@@ -16,9 +16,10 @@ requires_scorer = pytest.mark.skipif(not SCORE.is_file(),
 _SUMMARY = re.compile(r"recall ([\d.]+) \((\d+)/(\d+)\), false positives (\d+)")
 
 
-def score(labels) -> tuple[float, int, int, str]:
-    """(recall, labelled spans, false positives, the scorer's verbose output) for ``labels``."""
-    cmd = f"{sys.executable} -m exolint check --format json"
+def score(labels, *options: str) -> tuple[float, int, int, str]:
+    """(recall, labelled spans, false positives, the scorer's verbose output) for ``labels``,
+    exolint run with ``options`` (e.g. ``--no-semantic``)."""
+    cmd = " ".join([f"{sys.executable} -m exolint check --format json", *options])
     proc = subprocess.run([sys.executable, str(SCORE), str(labels), "--cmd", cmd, "-v"],
                           capture_output=True, text=True)
     out = proc.stdout + proc.stderr

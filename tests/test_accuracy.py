@@ -10,19 +10,26 @@ rule change that loses claims fails here; false-positive ceilings are what each 
 * ``holdout*``: sets written for this repo to measure generalisation (tests/data/holdout*; their
   make_labels.py scripts say how each was built and what it scored untouched).
 
+Each corpus runs twice: the rules alone (``--no-semantic``) and with the semantic second reader
+(``--semantic``; its cases skip with a message when the extra is not installed, and fail then when
+EXOLINT_REQUIRE_SEMANTIC=1, as in CI). The stage never removes a finding, so the rules' recall
+floors hold with it; its own false-positive ceilings are in SEMANTIC (the figures measured when its
+operating point was recorded: docs/semantic.md). seeds and dev stay at 0 false positives.
+
 The ../shared corpora are not part of a user's clone: those cases skip with a message saying so.
 docs/accuracy.md gives the scores per corpus and per category, and how to re-run them.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
 
 from conftest import SHARED
 from scoring import SCORE, score
+from semantic_helpers import require_semantic
 
 DATA = Path(__file__).parent / "data"
 
@@ -61,12 +68,29 @@ CORPORA = {
     "holdout12": Floor(DATA / "holdout12" / "holdout12.labels.json", 0.60, max_fp=1, min_spans=74),
 }
 
+# with the semantic stage: what changes from CORPORA (false positives it adds on compliant text;
+# recall where it catches what the rules miss). Measured at the recorded operating point.
+SEMANTIC = {
+    "real": dict(max_fp=4, max_fp_per_1000=1.5),  # the issue's limit: <= 1.5 more per 1,000 words
+    "holdout": dict(max_fp=3),
+    "holdout2": dict(max_fp=9),
+    "holdout5": dict(max_fp=7),
+    "holdout6": dict(max_fp=4),
+    "holdout7": dict(max_fp=2),
+    "holdout8": dict(max_fp=4),
+    "holdout9": dict(max_fp=4),
+    "holdout10": dict(max_fp=2),
+    "holdout11": dict(min_recall=0.65, max_fp=2),  # rules alone 0.646; with the stage 0.660
+    "holdout12": dict(min_recall=0.64, max_fp=4),  # rules alone 0.635; with the stage 0.649
+}
+
 _CATEGORY = re.compile(r"^\s+(\w+)\s+(\d+)/(\d+)\s*$", re.MULTILINE)
 _RATE = re.compile(r"\(([\d.]+) per 1000 compliant words\)")
 
 
+@pytest.mark.parametrize("stage", ["rules", "semantic"])
 @pytest.mark.parametrize("name", sorted(CORPORA))
-def test_accuracy_floor(name):
+def test_accuracy_floor(name, stage):
     floor = CORPORA[name]
     if not SCORE.is_file():
         pytest.skip(f"../shared/eval/score.py is not beside the checkout ({SCORE}): "
@@ -74,7 +98,10 @@ def test_accuracy_floor(name):
     if not floor.labels.is_file():
         pytest.skip(f"corpus '{name}' is not beside the checkout ({floor.labels}): a user's clone "
                     "has no ../shared; CI runs with it")
-    recall, total, fp, out = score(floor.labels)
+    if stage == "semantic":
+        require_semantic()
+        floor = replace(floor, **SEMANTIC.get(name, {}))
+    recall, total, fp, out = score(floor.labels, "--semantic" if stage == "semantic" else "--no-semantic")
     assert total >= floor.min_spans, f"{name}: labels hold {total} spans, expected >= {floor.min_spans}\n{out}"
     assert recall >= floor.min_recall, f"{name}: recall {recall:.3f} < {floor.min_recall}\n{out}"
     assert fp <= floor.max_fp, f"{name}: {fp} false positives > {floor.max_fp}\n{out}"

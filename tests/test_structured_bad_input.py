@@ -18,7 +18,9 @@ CASES = {
     "bad.po": ('msgid "a"\nmsgstr "b\n', "invalid .po catalog (line 2, column 8): unterminated or "
                "malformed string"),
     "deep.json": ("[" * 100000 + "]" * 100000, "JSON nested too deeply to read"),
-    "deep.yaml": ("a: " + "[" * 5000 + "]" * 5000, "invalid YAML (line 1, column"),
+    # refused by the parser's own depth check or by exolint's node cap, depending on PyYAML's version
+    "deep.yaml": ("a: " + "[" * 5000 + "]" * 5000, ("invalid YAML (line 1, column",
+                                                    "YAML too large or nested too deeply")),
 }
 
 

@@ -23,11 +23,13 @@ def path_uri(path: str) -> str:
     return quote(report_path(path), safe="/")
 
 
-def rule_for(ruleset, rule_id: str):
-    """The Rule behind a finding, or None (findings may come from outside the rule set)."""
+def rule_for(ruleset, rule_id: str, finding=None):
+    """The Rule behind a finding, or None (findings may come from outside the rule set). A
+    semantic finding's is the rule of its closest flag example (``finding.closest``)."""
     if ruleset is None:
         return None
-    return getattr(ruleset, "by_id", {}).get(rule_id)
+    closest = getattr(finding, "closest", None)
+    return getattr(ruleset, "by_id", {}).get(closest or rule_id)
 
 
 def one_line(text: str) -> str:

@@ -25,7 +25,7 @@ def issues(report, ruleset=None) -> list[dict]:
             "severity": SEVERITIES.get(f.severity, "minor"),
             "location": {"path": path, "lines": {"begin": f.line, "end": f.end_line}},
         }
-        rule = rule_for(ruleset, f.rule)
+        rule = rule_for(ruleset, f.rule, f)
         body = [f"Suggestion: {f.suggestion}"] if f.suggestion else []
         if rule is not None and rule.rationale:
             body.append(f"Why: {one_line(rule.rationale)}")

@@ -136,7 +136,7 @@ def _document(doc_no: int, view: SourceView, findings: list[Finding], numbers: d
         first_seen: dict = {}
         for f in findings:
             first = first_seen.setdefault(repeat_key(f), f)
-            parts.append(_card(f, numbers[id(f)], view, rules.get(f.rule),
+            parts.append(_card(f, numbers[id(f)], view, rules.get(f.closest or f.rule),
                                None if first is f else numbers[id(first)]))
         parts.append("</ol>")
     parts.append("</article>")

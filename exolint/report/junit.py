@@ -46,7 +46,7 @@ def as_element(report, ruleset=None) -> ET.Element:
             case = ET.SubElement(suite, "testcase", name=f"{f.rule} at {f.line}:{f.column}",
                                  classname=path, file=path, line=str(f.line))
             failure = ET.SubElement(case, "failure", message=f.message, type=f.severity)
-            failure.text = _failure_text(f, rule_for(ruleset, f.rule))
+            failure.text = _failure_text(f, rule_for(ruleset, f.rule, f))
         for t in out_of_time.get(path, ()):  # checked only in part: an error, not a pass
             case = ET.SubElement(suite, "testcase", name=f"{t.rule} time limit", classname=path, file=path)
             ET.SubElement(case, "error", message=timeout_message(t), type="rule-time-limit")

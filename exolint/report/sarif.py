@@ -148,7 +148,7 @@ def as_dict(report, ruleset=None) -> dict:
     results = []
     for f in report.findings:
         if f.rule not in index:
-            rule = rule_for(ruleset, f.rule)
+            rule = rule_for(ruleset, f.rule)  # (a semantic finding: a bare descriptor)
             index[f.rule] = len(descriptors)
             descriptors.append(rule_descriptor(rule) if rule else _bare_descriptor(f))
         results.append(_result(f, index[f.rule], fingerprints[id(f)]))

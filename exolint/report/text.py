@@ -9,7 +9,7 @@ from __future__ import annotations
 import textwrap
 
 from ..findings import Finding
-from .common import repeat_key
+from .common import repeat_key, rule_for
 from .unchecked import not_checked, timeouts
 from .window import window
 
@@ -108,7 +108,7 @@ def render(report, ruleset=None, color: bool = False, explain: bool = False, **_
     explainer = None
     if explain:
         def explainer(f: Finding) -> list[str]:
-            return explain_lines(f, ruleset.by_id.get(f.rule) if ruleset is not None else None)
+            return explain_lines(f, rule_for(ruleset, f.rule, f))
     views = getattr(report, "sources", {})
     first_seen: dict[tuple[str, str, str], Finding] = {}
     for f in report.findings:
