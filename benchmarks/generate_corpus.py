@@ -19,6 +19,8 @@ import json
 import random
 from pathlib import Path
 
+import sentences_site_services as site_services  # issue 20: the rest of a clinic site
+
 CLINICS = ["Harrogate Skin Studio", "Lumen Aesthetics", "The Derm Room", "Glow Clinic Leeds",
            "Maison Peau", "Rosewood Skin", "Northlight Clinic", "Atelier Visage", "Velvet Skin Bar",
            "Bayside Aesthetics", "Skin Atelier Dublin", "Cedar & Clay Spa"]
@@ -82,7 +84,7 @@ NEUTRAL = [
     "Avoid make-up, saunas and strenuous exercise for 24 hours after your {t}.",
     "Pinpoint marks or slight swelling can appear after needling and usually fade within two days.",
     "Keep the area clean, skip active ingredients for three days and reapply SPF through the day.",
-]
+] + site_services.NEUTRAL
 RISKY = [
     "Our exosome serum has no side effects at all.",
     "The treatment is completely safe for everyone.",
@@ -104,7 +106,7 @@ RISKY = [
     "Reduces inflammation and speeds up wound healing.",
     "Scientists have found that exosomes regenerate damaged skin cells.",
     "The non-surgical facelift in a bottle, with permanent results.",
-]
+] + site_services.RISKY
 HEADINGS = ["Why choose the {t}?", "What to expect", "Aftercare", "Who is it for?", "Pricing",
             "Frequently asked questions", "How it works", "Our approach", "Before your appointment",
             "Meet the team", "Ingredients", "Booking"]
