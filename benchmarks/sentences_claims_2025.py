@@ -20,6 +20,7 @@ RISKY_CLAIMS_2025 = [
     "Radiofrequency tightens loose skin permanently.",
     "Frown lines are gone for good after a course of three.",
     "The antioxidant drip helps prevent skin cancer.",
+    "Our enzyme peel won't harm even the most sensitive skin.",
     "Discover the stars' secret to a camera-ready glow.",
     "The facial A-listers swear by is now in Harrogate.",
     "Our glow serum, as seen on TV.",
