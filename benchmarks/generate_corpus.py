@@ -20,6 +20,7 @@ import random
 from pathlib import Path
 
 import sentences_site_services as site_services  # issue 20: the rest of a clinic site
+from sentences_claims_2025 import NEUTRAL_CLAIMS_2025, RISKY_CLAIMS_2025
 
 CLINICS = ["Harrogate Skin Studio", "Lumen Aesthetics", "The Derm Room", "Glow Clinic Leeds",
            "Maison Peau", "Rosewood Skin", "Northlight Clinic", "Atelier Visage", "Velvet Skin Bar",
@@ -107,6 +108,8 @@ RISKY = [
     "Scientists have found that exosomes regenerate damaged skin cells.",
     "The non-surgical facelift in a bottle, with permanent results.",
 ] + site_services.RISKY
+NEUTRAL += NEUTRAL_CLAIMS_2025  # issue #20 families (benchmarks/sentences_claims_2025.py)
+RISKY += RISKY_CLAIMS_2025
 HEADINGS = ["Why choose the {t}?", "What to expect", "Aftercare", "Who is it for?", "Pricing",
             "Frequently asked questions", "How it works", "Our approach", "Before your appointment",
             "Meet the team", "Ingredients", "Booking"]

@@ -13,9 +13,20 @@ def test_bundled_packs_cover_every_category():
     assert REQUIRED_CATEGORIES <= {r.category for r in BUNDLED.rules}
 
 
-def test_human_derived_rules_apply_to_uk_and_eu_only():
+def test_human_derived_rules_apply_to_uk_eu_and_canada_only():
+    # UK/EU: banned in cosmetics; Canada: Health Canada's 2025 notice classifies topical
+    # human-derived exosome and conditioned-media products as drugs. US/AU are cell_therapy's.
     human = [r for r in BUNDLED.rules if r.category == "human_derived"]
-    assert human and all(r.markets == frozenset({"UK", "EU"}) for r in human)
+    assert human and all(r.markets == frozenset({"UK", "EU", "CA"}) for r in human)
+
+
+def test_canadian_copy_is_judged_by_the_human_derived_rules():
+    from exolint import LintOptions, lint_text
+    text = "Our serum contains human umbilical cord stem cell exosomes.\n"
+    canada = lint_text(text, options=LintOptions(markets=frozenset({"CA"})))
+    assert "human_derived" in {f.category for f in canada}
+    us = lint_text(text, options=LintOptions(markets=frozenset({"US"})))
+    assert us and "human_derived" not in {f.category for f in us}
 
 
 @pytest.mark.parametrize("rule", BUNDLED.rules, ids=lambda r: r.id)
