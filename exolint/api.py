@@ -133,13 +133,11 @@ def _keep_lines(doc: Document, found: list[Finding], lines: dict) -> None:
 
 
 def semantic_enabled(options: LintOptions, settings) -> bool:
-    """--semantic/--no-semantic > the config's ``semantic`` > on when the extra is installed."""
+    """--semantic/--no-semantic > the config's ``semantic`` > off. Opt-in, even with the extra
+    installed: on blind sets it adds more false positives than catches (docs/semantic.md)."""
     if options.semantic is not None:
         return options.semantic
-    if settings.semantic is not None:
-        return settings.semantic
-    from . import semantic
-    return semantic.installed()
+    return bool(settings.semantic)
 
 
 def _semantic_screen(ruleset: RuleSet):

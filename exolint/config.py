@@ -308,7 +308,7 @@ class FileSettings:
     respect_gitignore: bool = True
     copy: CopySettings = field(default_factory=CopySettings)  # structured files ([copy])
     suppress: list = field(default_factory=list)  # [[suppress]] entries matching this path
-    semantic: bool | None = None  # the semantic stage; None: on when the extra is installed
+    semantic: bool | None = None  # the semantic stage; None: off (opt-in)
     semantic_threshold: float | None = None  # its margin; None: the recorded operating point
     origins: dict[str, str] = field(default_factory=dict)
 

@@ -14,11 +14,11 @@ EXIT_ERROR = 2
 
 def semantic_help() -> str:
     base = ("Read sentences no rule matched with the semantic second reader (findings "
-            "'semantic-<category>', severity info). Default: the config's 'semantic', else on "
-            "when the extra is installed")
+            "'semantic-<category>', severity info). Default: the config's 'semantic', else off; "
+            "needs the extra")
     if installed():
-        return base + " (it is)."
-    return base + f" (it is not: {HOW_TO_ENABLE})"
+        return base + " (installed)."
+    return base + f" (not installed: {HOW_TO_ENABLE})"
 
 
 def check_semantic_available(flag: bool | None, config, paths) -> None:
