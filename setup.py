@@ -15,7 +15,10 @@ class BuildPyWithPrebuiltRules(build_py):
         if getattr(self, "editable_mode", False):
             return  # an editable install reads the source tree; its cache does the job
         out = os.path.join(self.build_lib, "exolint", "rules", "_prebuilt")
-        env = {**os.environ, "PYTHONPATH": os.path.abspath(self.build_lib), "EXOLINT_NO_CACHE": "1"}
+        # the child must see the build environment's packages (pip's isolated env puts them on
+        # sys.path, not always on PYTHONPATH): the prebuilt key names the regex version it used
+        path = os.pathsep.join([os.path.abspath(self.build_lib), *filter(None, sys.path)])
+        env = {**os.environ, "PYTHONPATH": path, "EXOLINT_NO_CACHE": "1"}
         proc = subprocess.run([sys.executable, "-m", "exolint.ruleset.prebuilt", out], env=env,
                               capture_output=True, text=True)
         if proc.returncode:  # never fail the build: without it the first run is only slower

@@ -132,7 +132,9 @@ def test_rule_names_are_pascal_case_and_never_the_id():
     ("content/page.md", {"uri": "content/page.md", "uriBaseId": "%SRCROOT%"}),
     ("content/caf\u00e9 #1.md", {"uri": "content/caf%C3%A9%20%231.md", "uriBaseId": "%SRCROOT%"}),
     ("/srv/site/page.md", {"uri": "file:///srv/site/page.md"}),
-    ("C:\\site\\page.md", {"uri": "file:///C:/site/page.md"}),
+    pytest.param("C:\\site\\page.md", {"uri": "file:///C:/site/page.md"},
+                 marks=pytest.mark.skipif(os.sep != "\\", reason="a Windows path: on POSIX a "
+                                          "backslash is part of a file name (docs: file names)")),
 ])
 def test_artifact_locations(path, expected, monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)

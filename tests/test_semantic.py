@@ -30,6 +30,7 @@ def pack_rules() -> RuleSet:
 
 
 def lint(text, rules=None, path="page.md", **options):
+    options.setdefault("semantic", True)  # the stage is opt-in
     return lint_text(text, path, rules or pack_rules(), LintOptions(**options))
 
 
@@ -81,9 +82,21 @@ def test_no_semantic_option_and_config_turn_the_stage_off(tmp_path):
     cfg = tmp_path / "exolint.toml"
     cfg.write_text("semantic = false\n")
     page = tmp_path / "page.md"
-    assert lint(NOVEL, path=str(page), config=Config(cfg)) == []
-    cfg.write_text("semantic-threshold = 0.9\n")  # a margin no sentence reaches
-    assert lint(NOVEL, path=str(page), config=Config(cfg)) == []
+    assert lint(NOVEL, path=str(page), config=Config(cfg), semantic=None) == []
+    cfg.write_text("semantic = true\nsemantic-threshold = 0.9\n")  # a margin no sentence reaches
+    assert lint(NOVEL, path=str(page), config=Config(cfg), semantic=None) == []
+
+
+def test_the_stage_is_off_unless_asked_for(tmp_path):
+    """Opt-in even with the extra installed (docs/semantic.md): no option and no config, no
+    semantic findings; ``semantic = true`` in the config turns it on."""
+    require_semantic()
+    page = tmp_path / "page.md"
+    assert lint(NOVEL, path=str(page), semantic=None) == []
+    cfg = tmp_path / "exolint.toml"
+    cfg.write_text("semantic = true\n")
+    found = lint(NOVEL, path=str(page), config=Config(cfg), semantic=None)
+    assert [f.rule for f in found] == ["semantic-structure_function"]
 
 
 def test_a_sentence_a_rule_matched_is_left_to_the_rule():
@@ -132,7 +145,8 @@ def test_market_of_the_closest_rule_is_respected(tmp_path):
 def _cli(run_cli, tmp_path, *args, text=NOVEL):
     page = tmp_path / "page.md"
     page.write_text(text + "\n")
-    return run_cli("check", "--no-bundled-rules", "--rules", PACK, *args, page)
+    on = [] if "--no-semantic" in args else ["--semantic"]  # the stage is opt-in
+    return run_cli("check", "--no-bundled-rules", "--rules", PACK, *on, *args, page)
 
 
 def test_cli_select_ignore_severity_and_formats(run_cli, tmp_path):
@@ -222,7 +236,7 @@ def test_with_the_stage_no_torch_is_imported(tmp_path):
     page = tmp_path / "page.md"
     page.write_text(NOVEL + "\n")
     proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "exolint", "check", "-j", "1",
-                           "--no-bundled-rules", "--rules", PACK, page], capture_output=True, text=True)
+                           "--semantic", "--no-bundled-rules", "--rules", PACK, page], capture_output=True, text=True)
     assert "semantic-structure_function" in proc.stdout
     imported = proc.stderr
     assert "numpy" in imported and "torch" not in imported and "transformers" not in imported
