@@ -35,7 +35,7 @@ NEUTRAL = [
     "Drink plenty of water and rest after a late night; no treatment replaces sleep.",
     "Body contouring results vary, and diet and exercise still matter.",
     "Pigmentation consultations with our doctor start with a skin assessment.",
-    "Our brightening serum evens the look of skin tone and is free from hydroquinone.",
+    "Our brightening serum evens the look of skin tone and is fragrance-free.",
     "Many clients find the facial relaxing and leave feeling refreshed.",
     "Fat-reduction treatments are only offered after an assessment with our clinician.",
     "B12 levels can be checked with a simple blood test at your GP surgery.",

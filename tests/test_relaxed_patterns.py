@@ -45,3 +45,15 @@ def test_leading_words():
     assert leading_words(r"(?-i:IV)\s+drips") == frozenset({"iv ", "iv\n"})  # then whitespace
     assert leading_words(r"\d+\s+times|twice") == frozenset("0123456789") | {"twice"}
     assert leading_words(r"[a-z]+ times") is None and leading_words(r"(?:x)?yz") is None
+
+
+def test_leading_words_small_classes():
+    # a pattern opening with a currency sign starts at prices, not at every position of a block
+    starts = leading_words(r"A?[$£€](?:\s+)?\d+ off")
+    assert starts is not None and {"$0", "£9", "€ ", "a$0", "a£ "} <= starts
+    assert all(s[-1] in "0123456789 \n" for s in starts)
+    assert leading_words(r"[$£€](?:\s+)?\d+", through_spaces=True) >= {"£ 0", "£0", "$9"}
+    assert leading_words(r"half[-–]price") == frozenset({"half-price", "half–price"})
+    # large, negated or whitespace-holding classes still end the start string (or give none)
+    assert leading_words(r"[a-z]\d off") is None and leading_words(r"[^x]yz") is None
+    assert leading_words(r"half[- ]price") == frozenset({"half"})

@@ -480,6 +480,10 @@ def _seq_starts(items: list, starts: set[tuple[str, bool]], through_spaces: bool
         elif _is_class(op, av, str.isdigit):
             for t in todo:
                 new |= {(t, False)} if len(t) >= 3 else {(t + d, False) for d in _DIGITS}
+        elif (members := _small_class(op, av)) is not None:
+            # a few characters ("[$£€]", "[- ]" after a word): each one extends the prefix, so a
+            # pattern opening with a currency sign starts at prices, not at every position
+            new |= {(t + c, True) for t in todo for c in members}
         elif op in _REPEATS:
             lo, hi, body = av
             if lo == 0 and hi == 1:  # optional: with and without it
@@ -496,6 +500,27 @@ def _seq_starts(items: list, starts: set[tuple[str, bool]], through_spaces: bool
             raise _NoStarts
         starts = new
     return starts
+
+
+_SMALL_CLASS = 6  # members: a larger class ends a start string
+
+
+def _small_class(op, av) -> list[str] | None:
+    """The members of a class of a few listed characters (literals and short ranges, not
+    negated, no category, no whitespace), or None."""
+    if op != _sre_c.IN:
+        return None
+    members: list[str] = []
+    for sop, sav in av:
+        if sop == _LITERAL:
+            members.append(chr(sav))
+        elif sop == _sre_c.RANGE and sav[1] - sav[0] < _SMALL_CLASS:
+            members.extend(map(chr, range(sav[0], sav[1] + 1)))
+        else:  # negation, categories, long ranges
+            return None
+    if not members or len(members) > _SMALL_CLASS or any(c.isspace() for c in members):
+        return None
+    return members
 
 
 def _is_space_item(op, av) -> bool:
