@@ -22,6 +22,7 @@ with the bundled rules and in this one run:
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import platform
@@ -421,8 +422,12 @@ def bench_accuracy(corpus: Path, jobs: int) -> dict:
 
 
 def accuracy_corpus(pages: int, seed: int = 6) -> Path:
-    """A smaller corpus from the same generator (about one HTML page in ten), made once per size."""
-    root = Path(tempfile.gettempdir()) / f"exolint-accuracy-corpus-{pages}-{seed}"
+    """A smaller corpus from the same generator (about one HTML page in ten), made once per size
+    and generator version (the generator's sentence files are hashed into the folder name, so an
+    edited sentence list never reuses a stale corpus)."""
+    digest = hashlib.sha256(b"".join(p.read_bytes() for p in sorted(HERE.glob("*.py"))
+                                     if p.name != "run.py")).hexdigest()[:12]
+    root = Path(tempfile.gettempdir()) / f"exolint-accuracy-corpus-{pages}-{seed}-{digest}"
     if not root.exists() or not manifest_path(root).exists():
         html = max(1, pages // 10)
         generate(root, pages=pages - html, html=html, seed=seed)
