@@ -623,7 +623,10 @@ def read_sparse(path: str, source: str, ruleset: RuleSet, read, also_keep=None) 
         pieces.append((pos, start, end - start))
         parts.append(source[start:end])
         pos += end - start
-    doc = read("".join(parts))
+    compact = "".join(parts)
+    del parts  # (the slices: a second copy of the kept copy while it is parsed)
+    doc = read(compact)
+    del compact
     doc.barriers = _barriers(doc, gaps)
     if not pieces:  # nothing to parse
         doc.source = source
@@ -674,11 +677,12 @@ def _map_back(doc, pieces: list[tuple[int, int, int]], source: str) -> bool:
             return None
         return s_start + a - c_start, s_start + b - c_start
 
-    for seg in doc.segments:
+    segments = doc.segments
+    for i, seg in enumerate(segments):
         mapped = span(seg.src_start, seg.src_end)
         if mapped is None:
             return False
-        seg.src_start, seg.src_end = mapped
+        segments.set_source(i, *mapped)
     for d in doc.directives:
         mapped = span(d.start, d.end)
         if mapped is None:
