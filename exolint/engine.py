@@ -8,6 +8,7 @@ from .context.stage import judge
 from .context.structure import Structure
 from .document import Document
 from .findings import Finding
+from .lowercase import lower
 from .ruleset import Rule, RuleSet
 from .ruleset.model import SearchList
 from .sentences import sentence_begin, sentence_stop
@@ -42,7 +43,7 @@ def check_document(doc: Document, ruleset: RuleSet, markets: frozenset[str] | No
     barriers = sorted(set(breaks).union(doc.barriers)) if doc.barriers else breaks
     kept: list[tuple[int, str, int, Rule]] = []
     exceptions = _Exceptions(text, doc.cell_heads)
-    lowered = text.lower()  # for the plan, and for start places
+    lowered = lower(text)  # for the plan, and for start places
     starts_in = _lowered_for_starts(text, lowered)
     for rule, patterns in ruleset.plan(text, lowered, screen=True, breaks=breaks):
         if not rule.applies_to(markets):
@@ -144,7 +145,7 @@ def _lowered_for_starts(text: str, lowered: str | None = None) -> str:
     cannot be looked for in it: lower-casing changed its length, or it holds whitespace other
     than spaces and line breaks (see ``patterns.leading_words``)."""
     if lowered is None:
-        lowered = text.lower()
+        lowered = lower(text)
     return lowered if len(lowered) == len(text) and not odd_space(text) else ""
 
 

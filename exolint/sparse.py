@@ -26,6 +26,7 @@ import re
 
 from .chunktext import HARD_CHARS, render
 from .document import _REMOVE, _TRANSLATE
+from .lowercase import lower
 from .ruleset import RuleSet
 from .ruleset.index import BLOCK_SEPARATOR
 from .ruleset.literals import scan_ascii, scan_text
@@ -138,7 +139,7 @@ def _plain_blocks(source: str) -> bool:
     if "\r" in source or "```" in source or "~~~" in source:
         return False
     if "<" in source:
-        lowered = source.lower()
+        lowered = lower(source)
         return not any(opener in lowered for opener, _closer in _RAW_HTML)
     return True
 
