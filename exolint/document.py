@@ -408,15 +408,37 @@ def _counted_line(source: str, memo: list, line: int) -> str | None:
     return source[begin:stop].rstrip("\r\n")
 
 
+_SPLIT_PIECE = 1 << 20  # characters split into lines at a time (see newline_starts)
+
+
+def newline_starts(text: str) -> "array[int]":
+    """Offsets where the lines of ``text`` start, a line ending after each \\n, in an array (8
+    bytes a line). The line lengths are summed in C from ``str.split``, a piece of about a
+    megabyte at a time: a split of the whole of a large page holds every line at once."""
+    starts = array("q")
+    at, n = 0, len(text)
+    while True:
+        stop = text.rfind("\n", at, at + _SPLIT_PIECE) + 1 if at + _SPLIT_PIECE < n else n
+        if stop <= at:  # one line longer than a piece
+            stop = text.find("\n", at + _SPLIT_PIECE) + 1 or n
+        lengths = map((1).__add__, map(len, text[at:stop].split("\n")))
+        starts.extend(accumulate(lengths, initial=at))
+        starts.pop()  # (the end of the piece's last line: the next piece starts there)
+        if stop >= n:
+            break
+        # the piece ended with its \n, so its split ended with an empty line that starts at
+        # ``stop``; the next piece's first line starts there too
+        starts.pop()
+        at = stop
+    return starts
+
+
 def _line_starts(source: str) -> "array[int]":
     """Offsets where the lines of ``source`` start."""
     if "\r" not in source or source.count("\r") == source.count("\r\n"):
         # every break ends with a \n, so the lines start after each \n: their lengths are summed
         # in C, where the regex below costs a match per line
-        # (8 bytes a line in an array; the split's line copies are dropped one at a time)
-        starts = array("q", accumulate(map((1).__add__, map(len, source.split("\n"))), initial=0))
-        starts.pop()  # (the end of the last line, which starts no line)
-        return starts
+        return newline_starts(source)
     starts = array("q", [0])
     starts.extend(m.end() for m in _LINE_BREAK.finditer(source))
     return starts

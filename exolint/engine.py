@@ -55,6 +55,7 @@ def check_document(doc: Document, ruleset: RuleSet, markets: frozenset[str] | No
     # line of each is counted on from the one before it (see Document.line_col); the sort below
     # is by source offset, as always (the creation order only matters to equal keys, which one
     # rule cannot have twice in a different order)
+    del lowered, starts_in  # (a copy of the text each: not kept while the context is judged)
     kept.sort(key=_place)
     if matched is not None:
         matched.extend((start, end) for start, _rid, end, _rule in kept)

@@ -99,6 +99,17 @@ def test_trigger_words_found_in_pieces_as_in_the_whole(monkeypatch):
         assert signals.fired(lowered) == whole
 
 
+@pytest.mark.parametrize("piece", [1, 2, 3, 16])
+def test_line_starts_in_pieces_match_a_whole_split(monkeypatch, piece):
+    from exolint import document
+
+    monkeypatch.setattr(document, "_SPLIT_PIECE", piece)
+    for text in ["", "\n", "one", "a\n\nbb\n", "x" * 40 + "\nshort\n\n" + "y" * 40, page(2)]:
+        lengths = [len(line) + 1 for line in text.split("\n")]
+        expected = [sum(lengths[:i]) for i in range(len(lengths))]
+        assert list(document.newline_starts(text)) == expected
+
+
 def test_structure_lines_are_the_text_split():
     text = page(3) + "\nlast line without a break"
     lines = structure._Lines(text)

@@ -24,6 +24,8 @@ from itertools import accumulate
 
 import regex
 
+from ..document import newline_starts
+
 MAX_ITEM_WORDS = 16
 MAX_BULLET_WORDS = 20  # a line that opens with a bullet may run longer and still be an item
 MAX_RUN = 15  # items walked back over before giving up (a list longer than this is rare)
@@ -103,9 +105,7 @@ class _Lines:
 
     def __init__(self, text: str):
         self.text = text
-        lengths = map(len, text.split("\n"))  # (the line copies are dropped one at a time)
-        self.starts = array("q", accumulate(map((1).__add__, lengths), initial=0))
-        self.starts.pop()  # (the end of the last line, which starts no line)
+        self.starts = newline_starts(text)
 
     def __len__(self) -> int:
         return len(self.starts)
