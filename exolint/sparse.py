@@ -24,6 +24,7 @@ import bisect
 from typing import TYPE_CHECKING
 import re
 
+from .chunkspans import ChunkSpans
 from .chunktext import HARD_CHARS, render
 from .document import _REMOVE, _TRANSLATE
 from .lowercase import lower
@@ -52,9 +53,9 @@ def _blank(piece: str) -> str:
     return _NOT_BREAK.sub(lambda m: " " * len(m.group()), piece)
 
 
-def chunks(source: str) -> list[tuple[int, int, bool]]:
+def chunks(source: str) -> ChunkSpans:
     """(start, end, always_keep) chunks of ``source``; blank lines between them are left out."""
-    out: list[tuple[int, int, bool]] = []
+    out = ChunkSpans()  # (typed arrays: a dense page has a chunk every few dozen characters)
     pos = 0
     n = len(source)
     # front matter (YAML --- or TOML +++) at the very start is one chunk, always kept
@@ -168,10 +169,11 @@ def _merge_constructs(source: str, blocks: list[tuple[int, int, bool]]
                       ) -> list[tuple[int, int, bool]]:
     """Blank-line blocks joined where a fence or raw HTML block runs on across blank lines: the
     line walk of ``chunks``, run only on the blocks that may open or close such a construct."""
-    out: list[tuple[int, int, bool]] = []
+    out = ChunkSpans()
     open_: tuple[str, str] | None = None  # ("fence", marker) or ("raw", closer)
     # the blocks that may open one (most hold none of these characters: not even sliced)
-    openers = _pieces_holding(source, [a for a, _b, _always in blocks], _CONSTRUCT_CHARS)
+    openers = _pieces_holding(source, blocks.starts if isinstance(blocks, ChunkSpans)
+                              else [a for a, _b, _always in blocks], _CONSTRUCT_CHARS)
     for i, block in enumerate(blocks):
         a, b, always = block
         if open_ is not None:  # inside a construct: this block belongs to the one before
