@@ -68,7 +68,9 @@ def check_document(doc: Document, ruleset: RuleSet, markets: frozenset[str] | No
                 f.quieted_because = why
                 quieted.append(f)
     kept = [k for k, ok in zip(kept, report) if ok]
-    findings = [_make_finding(doc, rule, start, end, label) for start, _rid, end, rule in kept]
+    shared: dict = {}  # one string object per distinct message and matched text (a dense page
+    # repeats them thousands of times)
+    findings = [_make_finding(doc, rule, start, end, label, shared) for start, _rid, end, rule in kept]
     findings.sort(key=lambda f: (f.start, f.rule))
     return findings
 
@@ -262,12 +264,21 @@ class _Exceptions:
 Exceptions = _Exceptions  # the semantic stage applies its closest rule's exceptions to a sentence
 
 
-def _make_finding(doc: Document, rule: Rule, start: int, end: int, market: str | None) -> Finding:
+def _make_finding(doc: Document, rule: Rule, start: int, end: int, market: str | None,
+                  shared: dict | None = None) -> Finding:
     line, col, end_line, end_col, s, e = doc.span_to_position(start, end)
     original = doc.source[s:e]
+    matched = doc.text[start:end]
+    if shared is None:
+        message = rule.format_message(matched)
+    else:
+        original = shared.setdefault(original, original)
+        message = shared.get((rule.id, matched))
+        if message is None:
+            message = shared[(rule.id, matched)] = rule.format_message(matched)
     return Finding(
         path=doc.path, line=line, column=col, end_line=end_line, end_column=end_col,
         rule=rule.id, category=rule.category, severity=rule.severity,
-        message=rule.format_message(doc.text[start:end]), match=original,
+        message=message, match=original,
         suggestion=rule.suggestion, market=market, start=s, end=e,
     )
