@@ -118,8 +118,9 @@ def test_structure_lines_are_the_text_split():
 
 
 @pytest.mark.skipif(not os.path.exists("/proc/self/status"), reason="peak memory read from /proc (Linux)")
-@pytest.mark.xfail(strict=True, reason="issue 18: peak memory on a dense page is still about 20x "
-                   "the page (tokens and pieces per block, findings); the 4x target is not met yet")
+@pytest.mark.xfail(strict=True, reason="issue 18: peak memory on a dense page is still about 15x "
+                   "the page (was 20x+: the text, its offset map, the voice's page copy, findings); "
+                   "the 4x target is not met yet (docs/performance.md)")
 def test_peak_memory_of_a_large_page_stays_a_small_multiple_of_it(tmp_path):
     """10 MB of dense Markdown: peak RSS over the run's baseline (same rules, a tiny page) at
     most 8x the page."""
