@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from itertools import accumulate
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 # Characters mapped 1:1 to a plainer equivalent before matching.
 _TRANSLATE = {
@@ -51,8 +53,8 @@ def normalise_chars(text: str) -> str:
     return text
 
 
-@dataclass(slots=True)  # one per piece of copy: small on large pages
-class _Segment:
+class _Segment(NamedTuple):
+    """One piece of copy and where it came from (a view of one row of a ``SegmentMap``)."""
     text_start: int
     text_len: int
     src_start: int
@@ -60,12 +62,57 @@ class _Segment:
     exact: bool  # True: text char i maps to src_start + i; False: the whole piece maps to the span
 
 
+class SegmentMap:
+    """The offset map: one row per piece of copy, held in typed arrays (8 bytes a number)
+    rather than one object per piece, which cost about 150 bytes a piece on a large page.
+    Iterating yields ``_Segment`` rows; ``set_source`` rewrites a row's source span."""
+
+    __slots__ = ("text_start", "text_len", "src_start", "src_end", "exact")
+
+    def __init__(self) -> None:
+        self.text_start = array("q")
+        self.text_len = array("q")
+        self.src_start = array("q")
+        self.src_end = array("q")
+        self.exact = bytearray()
+
+    def append(self, text_start: int, text_len: int, src_start: int, src_end: int,
+               exact: bool) -> None:
+        self.text_start.append(text_start)
+        self.text_len.append(text_len)
+        self.src_start.append(src_start)
+        self.src_end.append(src_end)
+        self.exact.append(exact)
+
+    def __len__(self) -> int:
+        return len(self.exact)
+
+    def __bool__(self) -> bool:
+        return bool(self.exact)
+
+    def __getitem__(self, i: int) -> _Segment:
+        return _Segment(self.text_start[i], self.text_len[i], self.src_start[i],
+                        self.src_end[i], bool(self.exact[i]))
+
+    def __iter__(self):
+        return map(_Segment, self.text_start, self.text_len, self.src_start, self.src_end,
+                   map(bool, self.exact))
+
+    def set_source(self, i: int, src_start: int, src_end: int) -> None:
+        self.src_start[i] = src_start
+        self.src_end[i] = src_end
+
+
+_JOIN_EVERY = 1024  # pieces of copy joined into one string at a time
+
+
 class TextBuilder:
     """Accumulates normalised text and its offset map, piece by piece."""
 
     def __init__(self) -> None:
-        self._parts: list[str] = []
-        self._segments: list[_Segment] = []
+        self._parts: list[str] = []  # the latest pieces
+        self._joined: list[str] = []  # the pieces before them, joined a run at a time
+        self._segments = SegmentMap()
         self._length = 0
         self._last_src_end = 0
         self._cell_heads: list[tuple[int, int, int, int]] = []
@@ -116,20 +163,29 @@ class TextBuilder:
 
     def _emit(self, text: str, src_start: int, src_end: int, exact: bool) -> None:
         segs = self._segments
-        if exact and segs:
-            last = segs[-1]
-            if (last.exact and last.src_end == src_start
-                    and last.text_start + last.text_len == self._length):
-                last.text_len += len(text)
-                last.src_end = src_end
-                self._parts.append(text)
-                self._length += len(text)
-                self._last_src_end = src_end
-                return
-        segs.append(_Segment(self._length, len(text), src_start, src_end, exact))
-        self._parts.append(text)
-        self._length += len(text)
-        self._last_src_end = max(self._last_src_end, src_end)
+        n = len(text)
+        last = len(segs) - 1
+        if (exact and last >= 0 and segs.exact[last] and segs.src_end[last] == src_start
+                and segs.text_start[last] + segs.text_len[last] == self._length):
+            segs.text_len[last] += n
+            segs.src_end[last] = src_end
+        else:
+            segs.append(self._length, n, src_start, src_end, exact)
+            src_end = max(self._last_src_end, src_end)
+        self._add_part(text)
+        self._length += n
+        self._last_src_end = src_end
+
+    def _add_part(self, text: str) -> None:
+        parts = self._parts
+        parts.append(text)
+        if len(parts) >= _JOIN_EVERY:  # one string per run of pieces, not one object per piece
+            self._joined.append("".join(parts))
+            parts.clear()
+
+    def text(self) -> str:
+        """The normalised text so far."""
+        return "".join(self._joined + self._parts)
 
     @property
     def length(self) -> int:
@@ -142,7 +198,7 @@ class TextBuilder:
             self._cell_heads.append((cell[0], cell[1], head[0], head[1]))
 
     def build(self, path: str, source: str, **kwargs) -> "Document":
-        return Document(path=path, source=source, text="".join(self._parts),
+        return Document(path=path, source=source, text=self.text(),
                         segments=self._segments, cell_heads=self._cell_heads, **kwargs)
 
 
@@ -196,7 +252,7 @@ class Document:
     path: str
     source: str
     text: str
-    segments: list[_Segment]
+    segments: SegmentMap
     markets: frozenset[str] | None = None  # the page's own market(s), from front matter or lang
     directives: list[Directive] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # warnings while reading (e.g. decoding)
@@ -213,7 +269,6 @@ class Document:
     key_spans: object = None
     views: list["Document"] = field(default_factory=list)
     _line_starts: list[int] | None = field(default=None, repr=False)
-    _seg_starts: list[int] | None = field(default=None, repr=False)
     # counted line positions (see ``_locate``): [source, offset, its line, {line: start offset}]
     _line_memo: list | None = field(default=None, repr=False, compare=False)
 
@@ -238,16 +293,19 @@ class Document:
         segs = self.segments
         if not segs:
             return 0
-        if self._seg_starts is None:
-            self._seg_starts = [s.text_start for s in segs]
+        if not isinstance(segs, SegmentMap):  # (a list of _Segment rows)
+            rows = SegmentMap()
+            for seg in segs:
+                rows.append(*seg) if isinstance(seg, tuple) else rows.append(
+                    seg.text_start, seg.text_len, seg.src_start, seg.src_end, seg.exact)
+            segs = self.segments = rows
         probe = text_offset - 1 if end else text_offset
         probe = max(0, min(probe, len(self.text) - 1))
-        i = bisect.bisect_right(self._seg_starts, probe) - 1
-        seg = segs[max(i, 0)]
-        if seg.exact:
-            off = seg.src_start + (probe - seg.text_start)
+        i = max(bisect.bisect_right(segs.text_start, probe) - 1, 0)
+        if segs.exact[i]:
+            off = segs.src_start[i] + (probe - segs.text_start[i])
             return off + 1 if end else off
-        return seg.src_end if end else seg.src_start
+        return segs.src_end[i] if end else segs.src_start[i]
 
     def line_col(self, src_offset: int) -> tuple[int, int]:
         """1-based (line, column) of a source offset; \\n, \\r\\n and \\r end lines."""
@@ -350,14 +408,37 @@ def _counted_line(source: str, memo: list, line: int) -> str | None:
     return source[begin:stop].rstrip("\r\n")
 
 
-def _line_starts(source: str) -> list[int]:
+_SPLIT_PIECE = 1 << 20  # characters split into lines at a time (see newline_starts)
+
+
+def newline_starts(text: str) -> "array[int]":
+    """Offsets where the lines of ``text`` start, a line ending after each \\n, in an array (8
+    bytes a line). The line lengths are summed in C from ``str.split``, a piece of about a
+    megabyte at a time: a split of the whole of a large page holds every line at once."""
+    starts = array("q")
+    at, n = 0, len(text)
+    while True:
+        stop = text.rfind("\n", at, at + _SPLIT_PIECE) + 1 if at + _SPLIT_PIECE < n else n
+        if stop <= at:  # one line longer than a piece
+            stop = text.find("\n", at + _SPLIT_PIECE) + 1 or n
+        lengths = map((1).__add__, map(len, text[at:stop].split("\n")))
+        starts.extend(accumulate(lengths, initial=at))
+        starts.pop()  # (the end of the piece's last line: the next piece starts there)
+        if stop >= n:
+            break
+        # the piece ended with its \n, so its split ended with an empty line that starts at
+        # ``stop``; the next piece's first line starts there too
+        starts.pop()
+        at = stop
+    return starts
+
+
+def _line_starts(source: str) -> "array[int]":
     """Offsets where the lines of ``source`` start."""
     if "\r" not in source or source.count("\r") == source.count("\r\n"):
         # every break ends with a \n, so the lines start after each \n: their lengths are summed
         # in C, where the regex below costs a match per line
-        starts = list(accumulate(map((1).__add__, map(len, source.split("\n"))), initial=0))
-        starts.pop()  # (the end of the last line, which starts no line)
-        return starts
-    starts = [0]
+        return newline_starts(source)
+    starts = array("q", [0])
     starts.extend(m.end() for m in _LINE_BREAK.finditer(source))
     return starts

@@ -8,6 +8,7 @@ from .context.stage import judge
 from .context.structure import Structure
 from .document import Document
 from .findings import Finding
+from .lowercase import lower
 from .ruleset import Rule, RuleSet
 from .ruleset.model import SearchList
 from .sentences import sentence_begin, sentence_stop
@@ -42,7 +43,7 @@ def check_document(doc: Document, ruleset: RuleSet, markets: frozenset[str] | No
     barriers = sorted(set(breaks).union(doc.barriers)) if doc.barriers else breaks
     kept: list[tuple[int, str, int, Rule]] = []
     exceptions = _Exceptions(text, doc.cell_heads)
-    lowered = text.lower()  # for the plan, and for start places
+    lowered = lower(text)  # for the plan, and for start places
     starts_in = _lowered_for_starts(text, lowered)
     for rule, patterns in ruleset.plan(text, lowered, screen=True, breaks=breaks):
         if not rule.applies_to(markets):
@@ -54,6 +55,7 @@ def check_document(doc: Document, ruleset: RuleSet, markets: frozenset[str] | No
     # line of each is counted on from the one before it (see Document.line_col); the sort below
     # is by source offset, as always (the creation order only matters to equal keys, which one
     # rule cannot have twice in a different order)
+    del lowered, starts_in  # (a copy of the text each: not kept while the context is judged)
     kept.sort(key=_place)
     if matched is not None:
         matched.extend((start, end) for start, _rid, end, _rule in kept)
@@ -66,7 +68,9 @@ def check_document(doc: Document, ruleset: RuleSet, markets: frozenset[str] | No
                 f.quieted_because = why
                 quieted.append(f)
     kept = [k for k, ok in zip(kept, report) if ok]
-    findings = [_make_finding(doc, rule, start, end, label) for start, _rid, end, rule in kept]
+    shared: dict = {}  # one string object per distinct message and matched text (a dense page
+    # repeats them thousands of times)
+    findings = [_make_finding(doc, rule, start, end, label, shared) for start, _rid, end, rule in kept]
     findings.sort(key=lambda f: (f.start, f.rule))
     return findings
 
@@ -144,7 +148,7 @@ def _lowered_for_starts(text: str, lowered: str | None = None) -> str:
     cannot be looked for in it: lower-casing changed its length, or it holds whitespace other
     than spaces and line breaks (see ``patterns.leading_words``)."""
     if lowered is None:
-        lowered = text.lower()
+        lowered = lower(text)
     return lowered if len(lowered) == len(text) and not odd_space(text) else ""
 
 
@@ -260,12 +264,21 @@ class _Exceptions:
 Exceptions = _Exceptions  # the semantic stage applies its closest rule's exceptions to a sentence
 
 
-def _make_finding(doc: Document, rule: Rule, start: int, end: int, market: str | None) -> Finding:
+def _make_finding(doc: Document, rule: Rule, start: int, end: int, market: str | None,
+                  shared: dict | None = None) -> Finding:
     line, col, end_line, end_col, s, e = doc.span_to_position(start, end)
     original = doc.source[s:e]
+    matched = doc.text[start:end]
+    if shared is None:
+        message = rule.format_message(matched)
+    else:
+        original = shared.setdefault(original, original)
+        message = shared.get((rule.id, matched))
+        if message is None:
+            message = shared[(rule.id, matched)] = rule.format_message(matched)
     return Finding(
         path=doc.path, line=line, column=col, end_line=end_line, end_column=end_col,
         rule=rule.id, category=rule.category, severity=rule.severity,
-        message=rule.format_message(doc.text[start:end]), match=original,
+        message=message, match=original,
         suggestion=rule.suggestion, market=market, start=s, end=e,
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass
+@dataclass(slots=True)  # a dense page has one per line or two: no __dict__ each
 class Finding:
     path: str
     line: int

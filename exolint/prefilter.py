@@ -14,6 +14,7 @@ import re
 
 from .document import _REMOVE, normalise_chars
 from .ruleset import RuleSet
+from .lowercase import lower
 
 _DELETE = {ord(c): None for c in _REMOVE}
 # Markdown escapes and inline emphasis markers can sit inside a word ("exo**somes**",
@@ -47,7 +48,7 @@ def may_have_findings(source: str, ruleset: RuleSet) -> bool:
     leads to a full parse.
     """
     text = screen_text(source)
-    lowered = text.lower()
+    lowered = lower(text)
     if _DIRECTIVE_WORD in lowered:
         return True
     return ruleset.may_match(text, lowered)

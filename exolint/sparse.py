@@ -24,8 +24,10 @@ import bisect
 from typing import TYPE_CHECKING
 import re
 
+from .chunkspans import ChunkSpans
 from .chunktext import HARD_CHARS, render
 from .document import _REMOVE, _TRANSLATE
+from .lowercase import lower
 from .ruleset import RuleSet
 from .ruleset.index import BLOCK_SEPARATOR
 from .ruleset.literals import scan_ascii, scan_text
@@ -51,9 +53,9 @@ def _blank(piece: str) -> str:
     return _NOT_BREAK.sub(lambda m: " " * len(m.group()), piece)
 
 
-def chunks(source: str) -> list[tuple[int, int, bool]]:
+def chunks(source: str) -> ChunkSpans:
     """(start, end, always_keep) chunks of ``source``; blank lines between them are left out."""
-    out: list[tuple[int, int, bool]] = []
+    out = ChunkSpans()  # (typed arrays: a dense page has a chunk every few dozen characters)
     pos = 0
     n = len(source)
     # front matter (YAML --- or TOML +++) at the very start is one chunk, always kept
@@ -138,7 +140,7 @@ def _plain_blocks(source: str) -> bool:
     if "\r" in source or "```" in source or "~~~" in source:
         return False
     if "<" in source:
-        lowered = source.lower()
+        lowered = lower(source)
         return not any(opener in lowered for opener, _closer in _RAW_HTML)
     return True
 
@@ -167,10 +169,11 @@ def _merge_constructs(source: str, blocks: list[tuple[int, int, bool]]
                       ) -> list[tuple[int, int, bool]]:
     """Blank-line blocks joined where a fence or raw HTML block runs on across blank lines: the
     line walk of ``chunks``, run only on the blocks that may open or close such a construct."""
-    out: list[tuple[int, int, bool]] = []
+    out = ChunkSpans()
     open_: tuple[str, str] | None = None  # ("fence", marker) or ("raw", closer)
     # the blocks that may open one (most hold none of these characters: not even sliced)
-    openers = _pieces_holding(source, [a for a, _b, _always in blocks], _CONSTRUCT_CHARS)
+    openers = _pieces_holding(source, blocks.starts if isinstance(blocks, ChunkSpans)
+                              else [a for a, _b, _always in blocks], _CONSTRUCT_CHARS)
     for i, block in enumerate(blocks):
         a, b, always = block
         if open_ is not None:  # inside a construct: this block belongs to the one before
@@ -623,7 +626,10 @@ def read_sparse(path: str, source: str, ruleset: RuleSet, read, also_keep=None) 
         pieces.append((pos, start, end - start))
         parts.append(source[start:end])
         pos += end - start
-    doc = read("".join(parts))
+    compact = "".join(parts)
+    del parts  # (the slices: a second copy of the kept copy while it is parsed)
+    doc = read(compact)
+    del compact
     doc.barriers = _barriers(doc, gaps)
     if not pieces:  # nothing to parse
         doc.source = source
@@ -674,11 +680,12 @@ def _map_back(doc, pieces: list[tuple[int, int, int]], source: str) -> bool:
             return None
         return s_start + a - c_start, s_start + b - c_start
 
-    for seg in doc.segments:
+    segments = doc.segments
+    for i, seg in enumerate(segments):
         mapped = span(seg.src_start, seg.src_end)
         if mapped is None:
             return False
-        seg.src_start, seg.src_end = mapped
+        segments.set_source(i, *mapped)
     for d in doc.directives:
         mapped = span(d.start, d.end)
         if mapped is None:

@@ -8,7 +8,9 @@ import pytest
 
 from conftest import REPO, SAMPLE_RULES
 
+from exolint.context import structure, voice
 from exolint.context.voice import count_words
+from exolint.lowercase import lower
 from exolint.sources import document_for, md_chunks
 from exolint.sources.md_chunks import chunk_bounds
 
@@ -77,9 +79,48 @@ def test_count_words_matches_split(text):
         assert count_words(text, piece) == len(text.split())
 
 
+@pytest.mark.parametrize("piece", [1, 2, 5, 64])
+def test_lowering_in_pieces_matches_str_lower(piece):
+    # final sigma depends on the letters around it; dotted capital I lowers to two characters
+    samples = ["", "ΟΔΟΣ ΟΔΟΣ\nΣΑΣ", "Σ", "aΣ\u0301 b", "İstanbul — Exosome ΣERUM\n" * 9,
+               "ΑΣ" * 40, "no break at all but Σ" + "x" * 100, "x" * 100 + "Σ Σ\nΣ"]
+    for text in samples:
+        assert lower(text, piece) == text.lower()
+
+
+def test_trigger_words_found_in_pieces_as_in_the_whole(monkeypatch):
+    text = page(30) + "It was reportedly banned; regulators found and fined the clinic. " * 3
+    lowered = text.lower()
+    signals = voice._REPORTING
+    whole = signals.fired(lowered)
+    assert whole
+    for piece in (7, 64, 1000):
+        monkeypatch.setattr(voice, "_SCAN_PIECE", piece)
+        assert signals.fired(lowered) == whole
+
+
+@pytest.mark.parametrize("piece", [1, 2, 3, 16])
+def test_line_starts_in_pieces_match_a_whole_split(monkeypatch, piece):
+    from exolint import document
+
+    monkeypatch.setattr(document, "_SPLIT_PIECE", piece)
+    for text in ["", "\n", "one", "a\n\nbb\n", "x" * 40 + "\nshort\n\n" + "y" * 40, page(2)]:
+        lengths = [len(line) + 1 for line in text.split("\n")]
+        expected = [sum(lengths[:i]) for i in range(len(lengths))]
+        assert list(document.newline_starts(text)) == expected
+
+
+def test_structure_lines_are_the_text_split():
+    text = page(3) + "\nlast line without a break"
+    lines = structure._Lines(text)
+    assert [lines[i] for i in range(len(lines))] == text.split("\n")
+    assert lines[-1] == "last line without a break"
+
+
 @pytest.mark.skipif(not os.path.exists("/proc/self/status"), reason="peak memory read from /proc (Linux)")
-@pytest.mark.xfail(strict=True, reason="issue 18: peak memory on a dense page is still about 20x "
-                   "the page (tokens and pieces per block, findings); the 4x target is not met yet")
+@pytest.mark.xfail(strict=True, reason="issue 18: peak memory on a dense page is still about 15x "
+                   "the page (was 20x+: the text, its offset map, the voice's page copy, findings); "
+                   "the 4x target is not met yet (docs/performance.md)")
 def test_peak_memory_of_a_large_page_stays_a_small_multiple_of_it(tmp_path):
     """10 MB of dense Markdown: peak RSS over the run's baseline (same rules, a tiny page) at
     most 8x the page."""

@@ -19,9 +19,12 @@ list). A line of running text is never an item, so a sentence's own words never 
 from __future__ import annotations
 
 import bisect
+from array import array
 from itertools import accumulate
 
 import regex
+
+from ..document import newline_starts
 
 MAX_ITEM_WORDS = 16
 MAX_BULLET_WORDS = 20  # a line that opens with a bullet may run longer and still be an item
@@ -36,15 +39,15 @@ class Structure:
     def __init__(self, text: str, cell_heads=()):
         self.text = text
         self._starts: list[int] | None = None
-        self._lines: list[str] = []
+        self._lines: _Lines | list[str] = []
         self._lead_ins: dict[int, str] = {}
         # table body cells (start, end, header start, header end), by start (Document.cell_heads)
         self._cells = sorted(cell_heads)
         self._cell_starts = [c[0] for c in self._cells]
 
     def _index(self) -> None:
-        self._lines = self.text.split("\n")
-        self._starts = [0, *accumulate(len(line) + 1 for line in self._lines[:-1])]
+        self._lines = _Lines(self.text)
+        self._starts = self._lines.starts
 
     def lead_in(self, offset: int) -> str:
         """The lead-in governing the list item or table cell that holds ``offset`` (a cell's is
@@ -92,6 +95,28 @@ class Structure:
             first_item = raw
             walked += 1
         return first_item
+
+
+class _Lines:
+    """The lines of a text, sliced when asked for: a list of every line of a large page costs
+    about 60 bytes a line more than the text (only the lines around matches are ever read)."""
+
+    __slots__ = ("text", "starts")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts = newline_starts(text)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, i: int) -> str:
+        starts = self.starts
+        if i < 0:
+            i += len(starts)
+        start = starts[i]  # (IndexError past the last line, as a list)
+        stop = starts[i + 1] - 1 if i + 1 < len(starts) else len(self.text)
+        return self.text[start:stop]
 
 
 _SENTENCE_END = regex.compile(r"[.!?][\"')\]]*\s+\S")

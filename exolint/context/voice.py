@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import regex
+from ..lowercase import lower
 
 _F = regex.IGNORECASE | regex.VERSION0
 
@@ -142,6 +143,9 @@ MIN_DENSITY = 1.5  # ... per 100 words ...
 SELLING_RATIO = 2.0  # ... and at least this many times its selling signals
 
 
+_SCAN_PIECE = 1 << 20  # characters scanned for trigger words at a time
+
+
 class _Signals:
     """Compiled signals and the automaton of their triggers."""
 
@@ -172,12 +176,24 @@ class _Signals:
         words, whole = self.words, self.whole
         out: set[int] = set()
         n = len(lowered)
-        for i, s, e in self._automaton.find_matches_as_indexes(lowered, overlapping=True):
-            if i in out or (s and (lowered[s - 1].isalnum() or lowered[s - 1] == "_")):
-                continue
-            if whole[i] and e < n and (lowered[e].isalnum() or lowered[e] == "_"):
-                continue
-            out.add(i)
+        find = self._automaton.find_matches_as_indexes
+        # a piece at a time: the matches come as one list (70 MB for a dense 10 MB page); a
+        # piece is scanned with the longest word's reach past its end, and its matches that
+        # start in it are kept (so each match is seen once, whole)
+        reach = max(map(len, words), default=0)
+        for lo in range(0, n, _SCAN_PIECE) if n > _SCAN_PIECE else (0,):
+            hi = lo + _SCAN_PIECE
+            piece = lowered if n <= _SCAN_PIECE else lowered[lo:hi + reach]
+            for i, s, e in find(piece, overlapping=True):
+                if i in out or s >= _SCAN_PIECE:
+                    continue
+                s += lo
+                e += lo
+                if s and (lowered[s - 1].isalnum() or lowered[s - 1] == "_"):
+                    continue
+                if whole[i] and e < n and (lowered[e].isalnum() or lowered[e] == "_"):
+                    continue
+                out.add(i)
         return out
 
     def counts(self, text: str, lowered: str, gated: bool = True) -> dict[str, int]:
@@ -232,7 +248,7 @@ class PageVoice:
 
 def page_voice(text: str, gated: bool = True) -> PageVoice:
     """The page's voice (``gated=False`` runs every signal's regex: for tests of the gate)."""
-    lowered = text.lower()
+    lowered = lower(text)
     reporting, counts = _REPORTING.score(text, lowered, gated)
     seen = tuple(f"{name} x{n}" for name, n in counts.items())
     if reporting < MIN_REPORTING:

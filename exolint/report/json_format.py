@@ -14,34 +14,52 @@ SCHEMA_VERSION = 1
 
 
 def as_dict(report) -> dict:
-    return {
-        "version": SCHEMA_VERSION,
-        "files_checked": report.files_checked,
-        "findings": [f.to_dict() for f in report.findings],
+    return {key: list(value) if lazy else value for key, value, lazy in _sections(report)}
+
+
+def _sections(report):
+    """(key, value, whether value is an iterable of dicts made one at a time) in output order."""
+    return [
+        ("version", SCHEMA_VERSION, False),
+        ("files_checked", report.files_checked, False),
+        ("findings", map(_finding_dict, report.findings), True),
         # files not checked (never counted as checked; exit code 2)
-        "errors": [e.to_dict() for e in report.errors],
+        ("errors", map(_finding_dict, report.errors), True),
         # files skipped on purpose (e.g. a Word lock file) and warnings about checked files
         # (e.g. the encoding they were decoded as)
-        "notes": [n.to_dict() for n in getattr(report, "notes", ())],
+        ("notes", map(_finding_dict, getattr(report, "notes", ())), True),
         # rules that ran out of time on a file: that file was checked only in part (exit code 2)
-        "timeouts": [{"path": t.path, "rule": t.rule, "message": timeout_message(t)}
-                     for t in getattr(report, "timeouts", ())],
+        ("timeouts", ({"path": t.path, "rule": t.rule, "message": timeout_message(t)}
+                      for t in getattr(report, "timeouts", ())), True),
         # matches the context stage did not report (the page or sentence is not making the
         # claim), each with the reason: for reviewers; never counted as findings
-        "quieted": [dict(f.to_dict(), reason=f.quieted_because) for f in getattr(report, "quieted", [])],
-    }
+        ("quieted", (dict(f.to_dict(), reason=f.quieted_because)
+                     for f in getattr(report, "quieted", [])), True),
+    ]
+
+
+def _finding_dict(item) -> dict:
+    return item.to_dict()
 
 
 def render(report, ruleset=None, **_options) -> str:
-    data = as_dict(report)
+    """The JSON text. Each item is encoded as its dict is made, into one list of pieces joined
+    once: a page with a hundred thousand findings never holds all their dicts, nor the text
+    twice over."""
     encode = json.JSONEncoder(ensure_ascii=False).encode
-    lines = ["{"]
-    for key, value in data.items():
-        if isinstance(value, list):
-            items = ",\n".join("    " + encode(item) for item in value)
-            lines.append(f"  {encode(key)}: [\n{items}\n  ]," if value else f"  {encode(key)}: [],")
-        else:
-            lines.append(f"  {encode(key)}: {encode(value)},")
-    lines[-1] = lines[-1].rstrip(",")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+    out = ["{\n"]
+    sections = _sections(report)
+    for n, (key, value, lazy) in enumerate(sections):
+        comma = "," if n < len(sections) - 1 else ""
+        if not lazy:
+            out.append(f"  {encode(key)}: {encode(value)}{comma}\n")
+            continue
+        out.append(f"  {encode(key)}: [")
+        first = True
+        for item in value:
+            out.append("\n    " if first else ",\n    ")
+            out.append(encode(item))
+            first = False
+        out.append(f"]{comma}\n" if first else f"\n  ]{comma}\n")
+    out.append("}\n")
+    return "".join(out)

@@ -10,6 +10,7 @@ from .literals import scan_text
 from .lazy import LazyPattern
 from .loader import RuleFileError, bundled_rules_dir, load_built, load_rules
 from .model import CATEGORIES, MARKETS, SEVERITIES, SEVERITY_RANK, Reference, Rule
+from ..lowercase import lower
 
 __all__ = [
     "CATEGORIES", "MARKETS", "SEVERITIES", "SEVERITY_RANK", "Reference", "Rule", "RuleFileError",
@@ -171,7 +172,7 @@ class RuleSet:
         """
         idx = self.index()
         if lowered is None:
-            lowered = text.lower()
+            lowered = lower(text)
         exact = len(lowered) == len(text)
         found: dict[int, list[tuple[list[tuple[int, int]], int]]] = {}  # ref -> [(spans, reach)]
         blocks = text_blocks(text, breaks) if exact and _SENTINEL not in text else []

@@ -94,7 +94,7 @@ def emit_html(builder: TextBuilder, pieces: list[Piece]) -> None:
     for p in pieces:
         starts.append(at)
         at += len(p[0])
-    text = "".join(inner._parts)
+    text = inner.text()
     for seg in inner._segments:
         chunk = text[seg.text_start:seg.text_start + seg.text_len]
         if seg.src_start == seg.src_end and not seg.exact:
