@@ -198,13 +198,20 @@ class FileResult:
     quieted: list[Finding] = field(default_factory=list)
 
 
+def _settings_or_error(path: str, options: LintOptions, result: FileResult):
+    """The path's settings, or None with the configuration error recorded in ``result``."""
+    try:
+        return file_settings(options, path)
+    except ConfigError as exc:
+        result.errors.append(FileError(path, f"bad configuration: {exc}"))
+        return None
+
+
 def lint_file(path: str, ruleset: RuleSet, options: LintOptions) -> FileResult:
     """Read, parse and check one file. Never raises for bad input: errors go in the result."""
     result = FileResult(path)
-    try:
-        settings = file_settings(options, path)
-    except ConfigError as exc:
-        result.errors.append(FileError(path, f"bad configuration: {exc}"))
+    settings = _settings_or_error(path, options, result)
+    if settings is None:
         return result
     try:
         binary_doc = read_document(path) if is_binary_format(path) else None  # e.g. .docx
@@ -239,10 +246,8 @@ def lint_buffer(path: str, data: bytes | str, ruleset: RuleSet | None = None,
 def _buffer_result(path: str, data: bytes | str, ruleset: RuleSet,
                    options: LintOptions) -> FileResult:
     result = FileResult(path)
-    try:
-        settings = file_settings(options, path)
-    except ConfigError as exc:
-        result.errors.append(FileError(path, f"bad configuration: {exc}"))
+    settings = _settings_or_error(path, options, result)
+    if settings is None:
         return result
     binary_doc, source, notes = None, "", []
     try:

@@ -15,6 +15,7 @@ import click
 
 from . import __version__, timelimit
 from .api import LintOptions, LintReport, lint_document, lint_paths
+from .config import market_set
 from .cli_config import (config_rule_dirs, copy_keys, fail_level, known_names, list_all_suppressions,
                          load_config, show_config, validate_config_names)
 from .filters.ci import FilterError, apply_ci_filters
@@ -43,17 +44,8 @@ def parse_markets(values) -> frozenset[str] | None:
     names = _split(values)
     if not names:
         return None
-    out = set()
-    for n in names:
-        if n.lower() == "all":
-            return None
-        if n.upper() == "GB":
-            n = "UK"
-        if n.upper() not in MARKETS:
-            raise click.BadParameter(f"unknown market '{n}' (expected {', '.join(MARKETS)} or all)",
-                                     param_hint="'--market'")
-        out.add(n.upper())
-    return frozenset(out)
+    return market_set(names, lambda n: click.BadParameter(
+        f"unknown market '{n}' (expected {', '.join(MARKETS)} or all)", param_hint="'--market'"))
 
 
 def rule_options(func):

@@ -87,18 +87,23 @@ def _str_list(value, file, table, key) -> list[str]:
     return [v.strip() for v in value]
 
 
-def _markets(value, file, table, key) -> frozenset[str] | None:
-    names = _str_list(value, file, table, key)
+def market_set(names, unknown) -> frozenset[str] | None:
+    """Market names as users write them ('GB' is UK; 'all' is every market, None) -> a set.
+    ``unknown(name)`` makes the exception raised for a name that is not a market."""
     out = set()
     for n in names:
         up = "UK" if n.upper() == "GB" else n.upper()
         if up == "ALL":
             return None
         if up not in MARKETS:
-            raise ConfigError(f"{_where(file, table, key)}: unknown market {n!r} "
-                              f"(expected one of {', '.join(MARKETS)} or all)")
+            raise unknown(n)
         out.add(up)
     return frozenset(out)
+
+
+def _markets(value, file, table, key) -> frozenset[str] | None:
+    return market_set(_str_list(value, file, table, key), lambda n: ConfigError(
+        f"{_where(file, table, key)}: unknown market {n!r} (expected one of {', '.join(MARKETS)} or all)"))
 
 
 def _globs(value, file, table, key) -> list[str]:

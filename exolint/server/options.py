@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..config import market_set
 from ..ruleset import MARKETS
 from .links import DEFAULT_RULE_URL
 
@@ -32,15 +33,8 @@ def parse_markets(values) -> frozenset[str] | None:
     if isinstance(values, str):
         values = [values]
     names = [p.strip() for v in values or () for p in str(v).split(",") if p.strip()]
-    out = set()
-    for n in names:
-        up = "UK" if n.upper() == "GB" else n.upper()
-        if up == "ALL":
-            return None
-        if up not in MARKETS:
-            raise OptionError(f"unknown market {n!r} (expected {', '.join(MARKETS)} or all)")
-        out.add(up)
-    return frozenset(out) or None
+    return market_set(names, lambda n: OptionError(
+        f"unknown market {n!r} (expected {', '.join(MARKETS)} or all)")) or None
 
 
 def merge_initialization(options: ServerOptions, init) -> tuple[ServerOptions, list[str]]:
