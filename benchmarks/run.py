@@ -199,7 +199,7 @@ def weak_anchor_rules(files: list[Path], share: float = 0.5) -> dict[str, list[s
     nearly every page: these are the rules whose patterns would gain most from a more
     distinctive literal word.
     """
-    from exolint.prefilter import prefilter_text
+    from exolint.match.prefilter import prefilter_text
     from exolint.ruleset import RuleSet
     from exolint.ruleset.literals import scan_text
 
@@ -230,7 +230,7 @@ def weak_anchor_rules(files: list[Path], share: float = 0.5) -> dict[str, list[s
 def parsed_share(files: list[Path]) -> float:
     """The share of Markdown chunk text the sparse reader hands to markdown-it."""
     from exolint.ruleset import RuleSet
-    from exolint.sparse import chunks, matched_chunks
+    from exolint.match.sparse import chunks, matched_chunks
 
     rs = RuleSet.load()
     total = kept = 0

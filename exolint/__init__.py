@@ -1,7 +1,9 @@
 """exolint: a marketing-claim compliance linter for skincare and aesthetic-clinic copy.
 
-Pipeline: read copy (``sources``) -> normalised text with an offset map (``document``) -> match
-rules (``engine``, rules from ``ruleset``) -> filter -> report (``report``).
+Pipeline, one folder per stage: read copy (``sources``) -> normalised text with an offset map
+(``document``) -> match rules (``match``, rules from ``ruleset``) -> context (``context``,
+optionally ``semantic``) -> filter (``filters``) -> report (``report``). Front ends (``cli``,
+``server``, ``serve``) call ``api``; settings come from ``config``.
 """
 __version__ = "0.1.0"
 

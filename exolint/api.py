@@ -10,17 +10,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from .discovery import discover
+from .config.discovery import discover
 from .document import Document
-from .engine import RuleTimeout, check_document, market_label, page_copy
+from .match.engine import RuleTimeout, check_document, market_label, page_copy
 from .findings import FileError, Finding
-from .overlaps import one_across_markets, one_per_place
+from .filters.overlaps import one_across_markets, one_per_place
 from .parallel import lint_files
-from .prefilter import may_have_findings
-from .sparse import parses_sparsely, read_sparse
+from .match.prefilter import may_have_findings
+from .match.sparse import parses_sparsely, read_sparse
 from .ruleset import SEVERITY_RANK, RuleSet
-from .config import ConfigError
-from .pathfilter import make_skip
+from .config.settings import ConfigError
+from .config.pathfilter import make_skip
 from .perfile import file_settings, finish, page_markets, ruleset_for
 from .sources import (DEFAULT_EXTENSIONS, STRUCTURED_EXTENSIONS, BinaryFile, ReaderError,
                       UnreadableFile, decode_bytes, document_for, document_from_bytes,
@@ -35,7 +35,7 @@ class LintOptions:
     extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
     keep_sources: bool = False  # keep each document's source text (the HTML report shows it)
     jobs: int | None = None  # worker processes for lint_paths; None: one per CPU
-    config: "Config | None" = None  # exolint.config.Config: per-path settings (None: defaults)
+    config: "Config | None" = None  # exolint.config.settings.Config: per-path settings (None: defaults)
     respect_gitignore: bool = True  # skip walked files that .gitignore ignores
     surroundings: bool = False  # hash the copy around each finding (baselines need it)
     semantic: bool | None = None  # the semantic second reader; None: the config's, else on

@@ -234,7 +234,7 @@ class TableHeads:
 
 @dataclass
 class Directive:
-    """An inline exolint comment found by a reader (see ``exolint.suppress``)."""
+    """An inline exolint comment found by a reader (see ``exolint.filters.suppress``)."""
     kind: str  # "disable-next-line" | "disable" | "enable" | "disable-file"
     targets: tuple[str, ...]  # rule ids or categories; empty means every rule
     reason: str | None

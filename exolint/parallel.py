@@ -52,7 +52,7 @@ def _init_worker(ruleset: "RuleSet", options: "LintOptions", timer: bool = False
     global _worker_state
     _worker_state = (ruleset, options)
     if timer:  # the parent guards matches with the interval timer: so does each worker
-        from . import timelimit
+        from .match import timelimit
 
         timelimit.enable()
 
@@ -85,7 +85,7 @@ def lint_files(paths: list[str], ruleset: "RuleSet", options: "LintOptions", job
     from concurrent.futures import ProcessPoolExecutor  # imported here: a one-file run never pays for it
     from concurrent.futures.process import BrokenProcessPool
 
-    from . import timelimit
+    from .match import timelimit
 
     ruleset.index().build()  # build the prefilter index once, before the workers copy it
     # small batches: a batch costs a few hundred microseconds to send and collect, while the

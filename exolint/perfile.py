@@ -6,12 +6,12 @@ checked in worker processes).
 """
 from __future__ import annotations
 
-from .config import FileSettings, apply_severity
+from .config.settings import FileSettings, apply_severity
 from .document import Document
 from .findings import Finding
 from .ruleset import RuleSet
 from .semantic import is_semantic
-from .suppress import CATEGORY, apply_suppressions
+from .filters.suppress import CATEGORY, apply_suppressions
 
 _SUBSETS: dict[tuple, tuple[RuleSet, RuleSet]] = {}
 

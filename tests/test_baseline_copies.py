@@ -13,7 +13,7 @@ from exolint.filters.changed_lines import parse_diff
 from exolint.filters.baseline import (Baseline, BaselineEntry, apply_baseline, phrase_fingerprint,
                                      read_baseline)
 from exolint.findings import Finding
-from exolint.fingerprint import fingerprint
+from exolint.filters.fingerprint import fingerprint
 
 from ci_helpers import RULES_ARGS
 

@@ -6,7 +6,7 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
-from exolint.chunktext import render
+from exolint.match.chunktext import render
 from exolint.sources import document_for
 
 _DROPPED = re.compile(r"\*|(?<![^\W_])_|_(?![^\W_])")

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from pre_commit.clientlib import load_config, load_manifest
 
-from exolint.cli import main
+from exolint.cli.commands import main
 
 from conftest import REPO
 

@@ -170,7 +170,7 @@ def test_a_missing_dependency_stops_the_run_with_a_clear_message(monkeypatch):
 
     from click.testing import CliRunner
 
-    from exolint.cli import main
+    from exolint.cli.commands import main
 
     real = importlib.util.find_spec
     monkeypatch.setattr(importlib.util, "find_spec",

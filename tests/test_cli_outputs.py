@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from exolint.cli_outputs import write_atomic
+from exolint.cli.outputs import write_atomic
 
 from ci_helpers import RULES_ARGS
 from conftest import REPO
@@ -147,7 +147,7 @@ def test_a_run_killed_while_writing_leaves_no_empty_report(tmp_path):
     """A process killed mid-write: the report holds the previous run's text, never a truncated one."""
     target = tmp_path / "r.json"
     target.write_text('{"previous": true}', encoding="utf-8")
-    script = ("import os, sys\nfrom exolint.cli_outputs import write_atomic\n"
+    script = ("import os, sys\nfrom exolint.cli.outputs import write_atomic\n"
               "real_fsync = os.fsync\n"
               "def die(fd):\n    os._exit(9)\n"
               "os.fsync = die\n"

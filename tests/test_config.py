@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from exolint.api import LintOptions, lint_paths
-from exolint.config import Config, ConfigError
+from exolint.config.settings import Config, ConfigError
 
 from sources_helpers import SAMPLE_RULES, sample_ruleset
 

@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from exolint.api import LintOptions, LintReport, lint_document, lint_text
-from exolint.cli import main
+from exolint.cli.commands import main
 from exolint.context.structure import Structure, is_item
 from exolint.context.voice import hearsay, page_voice
 from exolint.ruleset.loader import RuleFileError, load_pack
@@ -200,7 +200,7 @@ def test_big_page_read_sparsely_keeps_the_lead_in(tmp_path):
                          for i in range(120))
     page = tmp_path / "big.md"
     page.write_text(filler + "\n\n## Conditions we treat\n\n- Rosacea\n\n- Fine lines\n\n" + filler)
-    assert len(page.read_text()) > 8192  # read sparsely (see exolint.sparse.MIN_SIZE)
+    assert len(page.read_text()) > 8192  # read sparsely (see exolint.match.sparse.MIN_SIZE)
     result = CliRunner().invoke(main, ["check", "--format", "json", str(page)])
     data = json.loads(result.output)
     assert [f["match"] for f in data["findings"]] == ["Rosacea"]

@@ -14,7 +14,7 @@ import textwrap
 import pytest
 
 from exolint.api import LintOptions, lint_paths
-from exolint.discovery import discover
+from exolint.config.discovery import discover
 
 from ci_helpers import RULES_ARGS, sample_ruleset
 
@@ -116,7 +116,7 @@ def test_unreadable_folder_in_process(site, monkeypatch):
 def test_config_discovery_never_raises_on_permissions(site, monkeypatch):
     from pathlib import Path
 
-    from exolint.config import find_config_path
+    from exolint.config.settings import find_config_path
 
     locked = site / "site" / "locked"
     real_is_file = Path.is_file

@@ -2,7 +2,7 @@
 import pytest
 
 from exolint.document import Document, TextBuilder
-from exolint.engine import check_document
+from exolint.match.engine import check_document
 from exolint.ruleset import RuleSet
 
 

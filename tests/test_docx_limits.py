@@ -146,7 +146,7 @@ def test_peak_memory_on_a_hostile_docx_stays_small(tmp_path):
     """200 MB of empty paragraphs in a small file: refused within a small memory budget."""
     bomb = tmp_path / "huge.docx"
     make_docx(bomb, stream_body=lambda: (b"<w:p/>" * 174_763 for _ in range(200)))
-    script = ("import sys\nfrom exolint.cli import main\n"
+    script = ("import sys\nfrom exolint.cli.commands import main\n"
               "def peak():\n    for line in open('/proc/self/status'):\n"
               "        if line.startswith('VmHWM:'):\n            return int(line.split()[1])\n"
               "try:\n    main(sys.argv[1:])\nexcept SystemExit as e:\n    code = e.code\n"

@@ -13,15 +13,15 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import exolint.engine as engine
+import exolint.match.engine as engine
 from exolint.api import LintOptions, lint_file
 from exolint.document import Document
-from exolint.engine import check_document
+from exolint.match.engine import check_document
 from exolint.ruleset import RuleSet
 from exolint.ruleset.lazy import LazyPattern
 from exolint.ruleset.model import ContextCheck
 from exolint.sentences import sentence_bounds
-from exolint.windows import touching, without_blank
+from exolint.match.windows import touching, without_blank
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = RuleSet.load()

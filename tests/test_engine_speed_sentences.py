@@ -4,7 +4,8 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exolint import sentences, windows
+from exolint import sentences
+from exolint.match import windows
 from exolint.sentences import MAX_REACH, sentence_begin, sentence_bounds, sentence_stop
 
 

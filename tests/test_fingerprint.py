@@ -1,6 +1,6 @@
 """Fingerprints: rule + normalised match + occurrence, independent of line numbers."""
 from exolint.findings import Finding
-from exolint.fingerprint import fingerprint, fingerprint_findings, normalise_match, path_fingerprint
+from exolint.filters.fingerprint import fingerprint, fingerprint_findings, normalise_match, path_fingerprint
 
 
 def _f(line, match, rule="r1", path="a.md", column=1):

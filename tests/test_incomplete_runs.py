@@ -8,8 +8,8 @@ import jsonschema
 import pytest
 
 from exolint.api import LintReport
-from exolint.cli import exit_code
-from exolint.engine import RuleTimeout
+from exolint.cli.commands import exit_code
+from exolint.match.engine import RuleTimeout
 from exolint.findings import Finding
 from exolint.report import REPORTERS
 from exolint.report.text import summary_line

@@ -128,7 +128,7 @@ def test_peak_memory_of_a_large_page_stays_a_small_multiple_of_it(tmp_path):
     big.write_text(page(10_000_000 // len(PAGE)), encoding="utf-8")
     tiny = tmp_path / "tiny.md"
     tiny.write_text("Plain words.\n", encoding="utf-8")
-    script = ("import sys\nfrom exolint.cli import main\n"
+    script = ("import sys\nfrom exolint.cli.commands import main\n"
               "def peak():\n    for line in open('/proc/self/status'):\n"
               "        if line.startswith('VmHWM:'):\n            return int(line.split()[1])\n"
               "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"

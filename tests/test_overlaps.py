@@ -1,6 +1,6 @@
 """One finding per phrase per category: the most severe, then longest, overlapping finding stays."""
 from exolint.findings import Finding
-from exolint.overlaps import one_per_place
+from exolint.filters.overlaps import one_per_place
 
 
 def finding(rule, category, severity, start, end):

@@ -7,10 +7,10 @@ check; the findings must stay exactly those of the unscreened plan.
 """
 import pytest
 
-import exolint.sparse as sparse
+import exolint.match.sparse as sparse
 from exolint import api
 from exolint.ruleset import RuleSet
-from exolint.windows import block_breaks
+from exolint.match.windows import block_breaks
 
 PAGE = "\n\n".join([
     "Exosome serums used in our clinic come from rose stem cell cultures, not human cells.",

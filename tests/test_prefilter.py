@@ -5,7 +5,7 @@ from conftest import SAMPLE_RULES
 
 from exolint import api
 from exolint.api import LintOptions, lint_file
-from exolint.prefilter import may_have_findings, prefilter_text
+from exolint.match.prefilter import may_have_findings, prefilter_text
 from exolint.ruleset import RuleSet
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import exolint.api as api
-import exolint.sparse as sparse
+import exolint.match.sparse as sparse
 from exolint.api import LintOptions, lint_file
 from exolint.ruleset import RuleSet
 

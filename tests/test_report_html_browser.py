@@ -37,7 +37,7 @@ def report_file(tmp_path_factory):
     out = folder / "report.html"
     from click.testing import CliRunner
 
-    from exolint.cli import main
+    from exolint.cli.commands import main
     result = CliRunner().invoke(main, [
         "check", "--no-bundled-rules", "--rules", str(SAMPLE_RULES), "--rules", str(OVERLAP_RULES),
         "--format", "json", "--jobs", "1", str(folder / "landing-page.md"), str(folder / "draft.docx")])

@@ -2,7 +2,7 @@
 import pytest
 
 from exolint.ruleset import CATEGORIES, RuleSet
-from exolint.selftest import run_examples
+from exolint.ruleset.selftest import run_examples
 
 BUNDLED = RuleSet.load()
 REQUIRED_CATEGORIES = set(CATEGORIES) - {"testimonial_results"}

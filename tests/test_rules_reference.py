@@ -4,7 +4,7 @@ import json
 from conftest import REPO, SAMPLE_RULES
 
 from exolint.ruleset import RuleSet
-from exolint.rules_reference import render_markdown
+from exolint.ruleset.reference import render_markdown
 
 RULES = ["--no-bundled-rules", "--rules", str(SAMPLE_RULES)]
 

@@ -15,7 +15,7 @@ from semantic_helpers import require_semantic
 
 from exolint import semantic
 from exolint.api import LintOptions, default_ruleset, lint_text
-from exolint.config import Config
+from exolint.config.settings import Config
 from exolint.ruleset import RuleSet
 
 MODEL = REPO / "exolint" / "semantic" / "model"
@@ -204,7 +204,7 @@ class Hide(importlib.abc.MetaPathFinder):
         if name.split('.')[0] in ('numpy', 'tokenizers', 'safetensors'):
             raise ModuleNotFoundError(name)
 sys.meta_path.insert(0, Hide())
-from exolint.cli import main
+from exolint.cli.commands import main
 try:
     main(sys.argv[1:], standalone_mode=False)
 except SystemExit as exc:

@@ -249,7 +249,7 @@ def test_unknown_route_and_method(server):
 # --- the same findings as `exolint check --format json` --------------------------------------
 
 def _cli_json(args, cwd, monkeypatch, input=None):
-    from exolint.cli import main
+    from exolint.cli.commands import main
 
     monkeypatch.chdir(cwd)
     result = CliRunner().invoke(main, ["check", "--format", "json", "--jobs", "1", *args], input=input)
@@ -262,7 +262,7 @@ def project(tmp_path, monkeypatch):
     """A folder with a configuration (default market, ignore, severity, per-path override) and
     a server started in it, as `exolint serve` run there would be."""
     from exolint.api import default_ruleset
-    from exolint.config import Config
+    from exolint.config.settings import Config
     from exolint.serve.checker import Checker
 
     (tmp_path / "exolint.toml").write_text(CONFIG, encoding="utf-8")

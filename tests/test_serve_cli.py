@@ -4,7 +4,7 @@ import importlib.util
 
 from click.testing import CliRunner
 
-from exolint.cli import main
+from exolint.cli.commands import main
 
 SERVE_PACKAGES = {"starlette", "uvicorn", "python_multipart", "multipart"}
 

@@ -21,7 +21,7 @@ require_lsp()
 from lsprotocol import types  # noqa: E402
 
 from exolint.api import LintOptions, lint_buffer  # noqa: E402
-from exolint.config import Config  # noqa: E402
+from exolint.config.settings import Config  # noqa: E402
 from exolint.server.positions import LineIndex  # noqa: E402
 from lsp_session import (cpu_seconds, lsp_session, machine_is_busy, open_doc,  # noqa: E402
                          published, replace_all, run)
@@ -379,7 +379,7 @@ def test_server_shows_exactly_what_check_reports(tmp_path, market):
 
 def test_server_without_the_lsp_extra_says_how_to_install_it():
     code = ("import sys; sys.modules['pygls'] = None\n"
-            "from exolint.cli import main\nmain(['server'])")
+            "from exolint.cli.commands import main\nmain(['server'])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          stdin=subprocess.DEVNULL)
     assert out.returncode == 2

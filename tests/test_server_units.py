@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from exolint.api import LintOptions, lint_buffer, lint_file, lint_text
-from exolint.config import Config
+from exolint.config.settings import Config
 from exolint.server.positions import UTF8, UTF16, UTF32, LineIndex
 from exolint.server.suppression import REASON_PLACEHOLDER, suppression_for
 
@@ -113,7 +113,7 @@ def test_lint_buffer_reports_a_bad_config_instead_of_nothing(tmp_path):
 def test_rule_subsets_follow_a_reloaded_rule_set():
     """A long-running server reloads rule sets; a new one may get a dropped one's id."""
     from exolint import perfile
-    from exolint.config import FileSettings
+    from exolint.config.settings import FileSettings
     from exolint.ruleset import RuleSet
 
     new = RuleSet.load()

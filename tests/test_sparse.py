@@ -5,7 +5,7 @@ import pytest
 
 from exolint.api import LintOptions, lint_file, lint_text
 from exolint.ruleset import RuleSet
-from exolint.sparse import MIN_SIZE, chunks, quiet_blocks_blanked
+from exolint.match.sparse import MIN_SIZE, chunks, quiet_blocks_blanked
 
 
 @pytest.fixture(scope="module")
@@ -107,7 +107,7 @@ def test_directive_positions_are_those_of_the_source(rules, tmp_path):
 
 
 def test_long_files_are_checked_in_batches_with_the_same_result(rules, tmp_path, monkeypatch):
-    import exolint.sparse as sparse
+    import exolint.match.sparse as sparse
 
     src = page(*(["No known side\neffects."] + [FILLER] * 30 + ["A miracle serum."] + [FILLER] * 30
                  + ["Zero side effects, a breakthrough."]))
@@ -148,7 +148,7 @@ def test_fast_chunk_paths_cut_like_the_line_walk(source):
     """Pages are cut by one regex pass (no multi-line construct), by that pass plus a walk over
     the blocks that may open or close one, or (with CR line ends) line by line: all three must
     give the line walk's chunks."""
-    from exolint import sparse
+    from exolint.match import sparse
 
     assert sparse.chunks(source) == sparse._walk_lines(source, 0, [])
 
@@ -215,7 +215,7 @@ def test_a_page_holding_the_screen_sentinel_is_parsed_whole(tmp_path):
     """The page screen joins chunks around a NUL line; a page that holds NUL itself (only
     possible through the API: files with NUL bytes are skipped as binary) is parsed in full."""
     from exolint.api import lint_text
-    from exolint.sparse import candidate_chunks
+    from exolint.match.sparse import candidate_chunks
 
     page = ("Calm intro paragraph about our clinic.\n\n" * 60) + "No known side effects\x00 here.\n"
     ruleset = RuleSet.load()
@@ -227,8 +227,8 @@ def test_a_page_holding_the_screen_sentinel_is_parsed_whole(tmp_path):
 @given(st.text(alphabet=st.sampled_from(list("ab [!^]&<>|~\\\r\t\n \x0b\x0c\x1c\x85\xa0\u200b\u00ad\ufeff\x00")),
                max_size=12))
 def test_fast_character_checks_equal_their_regexes(text):
-    import exolint.sparse as sp
-    from exolint import windows
+    import exolint.match.sparse as sp
+    from exolint.match import windows
 
     if "\x00" not in text:  # (chunks never hold NUL: a page that does is parsed whole)
         assert sp._screen_unsafe(text) == bool(sp._SCREEN_UNSAFE.search(text))
@@ -246,7 +246,7 @@ _PIECE_CHARS = list("ab [!^]&<>|~`\\\r\t \x0b\x1c\x85\u200b\u00ad*_0")
 def test_page_wide_unsafe_check_flags_the_chunks_a_check_per_chunk_flags(pieces):
     """``_unsafe_chunks`` searches a page once; it must flag exactly the chunks ``_screen_unsafe``
     flags one at a time (pages of ASCII and not)."""
-    import exolint.sparse as sp
+    import exolint.match.sparse as sp
 
     spans, at = [], 0
     for piece in pieces:
@@ -261,7 +261,7 @@ def test_page_wide_unsafe_check_flags_the_chunks_a_check_per_chunk_flags(pieces)
 @given(st.text(alphabet=st.sampled_from(list("aZq09 \t\n\r\x0b\x1c*_`[]\\.-\x00")), max_size=30))
 def test_one_pass_ascii_scan_equals_the_str_scan(text):
     from exolint.ruleset.literals import scan_ascii, scan_text
-    from exolint.sparse import MARKUP_BYTES
+    from exolint.match.sparse import MARKUP_BYTES
 
     deleted = text.encode().translate(None, MARKUP_BYTES).decode()
     assert scan_ascii(text.encode(), MARKUP_BYTES) == scan_text(deleted.lower())[0]
@@ -269,7 +269,7 @@ def test_one_pass_ascii_scan_equals_the_str_scan(text):
 
 
 def test_blocks_with_construct_characters_are_found_without_slicing_each():
-    import exolint.sparse as sp
+    import exolint.match.sparse as sp
 
     source = "intro\n\n```\ncode\n\nmore code\n```\n\nplain\n\na <b>tag</b>\n\nx ~ y\n"
     blocks = sp._blank_line_chunks(source, 0, [])

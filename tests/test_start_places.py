@@ -9,8 +9,8 @@ spaces ("the best ") in a single-spaced one. Missing a place would silently lose
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exolint.engine import _lowered_for_starts, _matches_at_starts
-from exolint.timelimit import TimeBudget
+from exolint.match.engine import _lowered_for_starts, _matches_at_starts
+from exolint.match.timelimit import TimeBudget
 from exolint.ruleset import RuleSet
 from exolint.ruleset.patterns import leading_words
 

@@ -1,4 +1,4 @@
-"""Time limits by interval timer (exolint.timelimit): a runaway match still stops, is reported,
+"""Time limits by interval timer (exolint.match.timelimit): a runaway match still stops, is reported,
 and the run goes on; outside exolint's own process the per-call ``timeout=`` stays."""
 import json
 import signal
@@ -9,10 +9,10 @@ import regex
 
 from conftest import SAMPLE_RULES
 
-from exolint import timelimit
+from exolint.match import timelimit
 from exolint.api import LintOptions, lint_paths
 from exolint.ruleset import RuleSet
-from exolint.timelimit import TimeBudget
+from exolint.match.timelimit import TimeBudget
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="no interval timers here")
 
@@ -168,7 +168,7 @@ def test_a_runaway_context_regex_is_time_limited_and_the_match_kept(tmp_path, ti
 
 
 def test_a_rule_out_of_time_twice_in_one_document_is_reported_once(tmp_path):
-    from exolint.engine import RuleTimeout, _Exceptions
+    from exolint.match.engine import RuleTimeout, _Exceptions
 
     rule = _runaway_context_rules(tmp_path).by_id["sample-miracle"]
     text = f"A miracle {'a' * 40}x. A miracle cure."

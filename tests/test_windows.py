@@ -3,11 +3,11 @@ import pytest
 
 from conftest import SAMPLE_RULES
 
-from exolint import engine
+from exolint.match import engine
 from exolint.document import Document
-from exolint.engine import check_document
+from exolint.match.engine import check_document
 from exolint.ruleset import RuleSet
-from exolint.windows import MAX_MATCH, ends_inside_word, match_windows
+from exolint.match.windows import MAX_MATCH, ends_inside_word, match_windows
 
 
 def test_windows_merge_and_stay_linear():
@@ -50,7 +50,7 @@ def test_windowed_equals_whole_text(text, rules, monkeypatch):
 
 
 def test_split_at_barriers():
-    from exolint.windows import split_at
+    from exolint.match.windows import split_at
 
     assert split_at([(0, 10), (20, 30)], [5, 25, 40]) == [(0, 5), (5, 10), (20, 25), (25, 30)]
     assert split_at([(0, 10)], []) == [(0, 10)] and split_at([(5, 10)], [5]) == [(5, 10)]

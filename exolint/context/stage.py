@@ -16,7 +16,7 @@ def judge(text: str, spans: list[tuple[int, int]], page: Callable[[], str] | Non
           ) -> tuple[list[bool], list[str | None]]:
     """For each (start, end) span of ``text``: whether to report it, and if not, why. ``page()``
     gives the whole page's copy for its voice, asked for only when needed (the text the rules
-    see may hold only the parts of a big page where a rule could match; see exolint.sparse)."""
+    see may hold only the parts of a big page where a rule could match; see exolint.match.sparse)."""
     if not spans:
         return [], []
     # imported here, on the first page with a match: compiling its regexes costs start-up time

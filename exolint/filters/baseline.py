@@ -21,7 +21,7 @@ import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..fingerprint import _digest, fingerprint, normalise_match
+from .fingerprint import _digest, fingerprint, normalise_match
 from ..report.display_names import escape_name, unescape_name
 from .surroundings import likeness
 

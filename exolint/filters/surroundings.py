@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 
-from ..fingerprint import normalise_match
+from .fingerprint import normalise_match
 
 REACH = 160  # characters either side of the match (and of a neighbouring line) taken into account
 _MAX_BLANK = 50  # blank lines skipped looking for a neighbour

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from ..fingerprint import fingerprint_findings, path_fingerprint
+from ..filters.fingerprint import fingerprint_findings, path_fingerprint
 from .common import one_line, report_path, rule_for
 from .unchecked import skipped, timeout_message, timeouts
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from .. import __version__
-from ..fingerprint import FINGERPRINT_VERSION, fingerprint_findings
+from ..filters.fingerprint import FINGERPRINT_VERSION, fingerprint_findings
 from .common import one_line, path_uri, report_path, rule_for
 from .unchecked import incomplete, skipped, timeout_message, timeouts
 

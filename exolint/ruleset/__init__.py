@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..timelimit import TimeBudget
-from ..windows import block_breaks, odd_space, single_spaced, start_hits
+from ..match.timelimit import TimeBudget
+from ..match.windows import block_breaks, odd_space, single_spaced, start_hits
 from .index import BLOCK_SEPARATOR, AnchorIndex, PatternRef
 from .literals import scan_text
 from .lazy import LazyPattern

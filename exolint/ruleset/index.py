@@ -27,7 +27,7 @@ BLOCK_SEPARATOR = "\x00"  # between the blocks of a text given to ``block_refs``
 _PIECE = 4096  # characters of a text ``any_satisfied`` searches at a time
 _PREFIX = 6  # characters of a string that index it for ``_find_each`` (measured: 3 -> 6 ms, 6 -> 2 ms
 # on a 1 KB page)
-REACH = 300  # characters: the longest match a pattern may have (see exolint.windows.MAX_MATCH)
+REACH = 300  # characters: the longest match a pattern may have (see exolint.match.windows.MAX_MATCH)
 
 
 @dataclass(frozen=True)

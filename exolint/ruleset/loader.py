@@ -18,7 +18,7 @@ from .lazy import LazyPattern
 from .patterns import (PatternError, compile_pattern, has_nested_unbounded_quantifier,
                        pattern_reach, relaxed_forms, required_groups)
 
-from ..tomlparser import tomllib
+from ..config.tomlparser import tomllib
 
 T = TypeVar("T")
 

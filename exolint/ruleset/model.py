@@ -117,7 +117,7 @@ class SearchList:
 
     def found(self, string: str, timeout: float | None = None) -> bool:
         """Whether any pattern is found in ``string``; ``timeout``: seconds each search may take
-        (None: no limit of its own, as under ``exolint.timelimit``'s interval timer)."""
+        (None: no limit of its own, as under ``exolint.match.timelimit``'s interval timer)."""
         limit = {} if timeout is None else {"timeout": timeout}
         by_start = self._by_start
         if by_start is None or not string.isascii():

@@ -174,7 +174,7 @@ KEEP_GROUPS = 2  # how many of a pattern's groups are looked for
 
 
 WHITESPACE_ESTIMATE = r"\s{1,12}"  # a space in a pattern, for width estimates: up to 12 characters
-MAX_REACH = 300  # the longest match a pattern may have (see exolint.windows.MAX_MATCH)
+MAX_REACH = 300  # the longest match a pattern may have (see exolint.match.windows.MAX_MATCH)
 
 
 def pattern_reach(pattern: str) -> int:
@@ -188,7 +188,7 @@ def pattern_reach(pattern: str) -> int:
     return max(1, min(MAX_REACH, width))
 
 
-# -- relaxed patterns (the pre-parse match check in exolint.sparse) --------------------------
+# -- relaxed patterns (the pre-parse match check in exolint.match.sparse) --------------------------
 _WRAP_HEAD, _WRAP_TAIL = r"(?<!\w)(?:", r")(?!\w)"
 _WRAP_HEAD_WORD = r"\b(?:"  # the same guard where every match starts with a word character
 

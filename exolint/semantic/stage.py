@@ -15,7 +15,7 @@ from .blas import np
 
 from ..context.stage import judge
 from ..document import Document
-from ..engine import Exceptions
+from ..match.engine import Exceptions
 from ..findings import Finding
 from ..sentences import sentence_spans
 from . import rule_id

@@ -6,7 +6,7 @@ import threading
 from dataclasses import dataclass, field
 
 from ..api import LintOptions, LintReport, lint_buffer
-from ..config import Config
+from ..config.settings import Config
 from ..ruleset import RuleSet
 from .inputs import CheckRequest
 

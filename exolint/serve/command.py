@@ -60,8 +60,8 @@ def run(host: str | None, port: int, open_browser: bool, rule_dirs, no_bundled_r
         sys.exit(EXIT_ERROR)
     import uvicorn
 
-    from ..cli import load_ruleset
-    from ..cli_config import config_rule_dirs, load_config, validate_config_names
+    from ..cli.commands import load_ruleset
+    from ..cli.options import config_rule_dirs, load_config, validate_config_names
     from .app import LOOPBACK_HOSTS, create_app
     from .checker import Checker
 

@@ -14,7 +14,7 @@ import re
 from lsprotocol import types
 
 from ..findings import Finding
-from ..suppress import CATEGORY as AUDIT_CATEGORY
+from ..filters.suppress import CATEGORY as AUDIT_CATEGORY
 from .diagnostics import SOURCE
 from .positions import LineIndex
 from .suppression import suppression_for

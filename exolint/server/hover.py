@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..findings import Finding
 from ..ruleset import RuleSet
-from ..suppress import SUPPRESSION_RULES
+from ..filters.suppress import SUPPRESSION_RULES
 from .links import DEFAULT_RULE_URL, rule_url
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..ruleset import RuleSet, bundled_rules_dir
-from ..suppress import SUPPRESSION_RULES
+from ..filters.suppress import SUPPRESSION_RULES
 
 DEFAULT_RULE_URL = "https://github.com/exolint/exolint/blob/main/docs/rules.md#{rule}"
 SUPPRESSION_DOCS_URL = ("https://github.com/exolint/exolint/blob/main/docs/"

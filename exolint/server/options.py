@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..config import market_set
+from ..config.settings import market_set
 from ..ruleset import MARKETS
 from .links import DEFAULT_RULE_URL
 

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..api import LintOptions, LintReport, lint_buffer
-from ..cli_config import known_names
-from ..config import CONFIG_NAMES, Config, ConfigError
+from ..cli.options import known_names
+from ..config.settings import CONFIG_NAMES, Config, ConfigError
 from ..findings import Finding
-from ..pathfilter import make_skip
+from ..config.pathfilter import make_skip
 from ..perfile import forget_subsets
 from ..ruleset import RuleFileError, RuleSet
 from ..ruleset.loader import CONTEXTS_FILE, rule_files

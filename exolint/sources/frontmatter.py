@@ -32,7 +32,7 @@ class _LazyYaml:
 
 yaml = _LazyYaml()
 
-from ..tomlparser import tomllib
+from ..config.tomlparser import tomllib
 
 DEFAULT_COPY_FIELDS = ("title", "description", "summary", "excerpt", "og_*", "og:*",
                        "twitter_*", "twitter:*")

@@ -1,6 +1,6 @@
 """The text a Markdown or plain-text chunk will have once parsed, computed without parsing.
 
-``exolint.sparse`` keeps only the chunks of a page where some rule pattern actually matches.
+``exolint.match.sparse`` keeps only the chunks of a page where some rule pattern actually matches.
 To decide that before markdown-it runs, it needs the chunk's copy as the reader would produce it.
 For *simple* chunks (the bulk of prose) that copy is easy to compute exactly: paragraph lines
 stripped of their indentation and joined by line breaks, headings and list items without their
@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .document import _REMOVE, normalise_chars
+from ..document import _REMOVE, normalise_chars
 
 # characters whose meaning in Markdown this module does not model
 HARD_CHARS = "&\\\\<>|~\u00ad\u200b\u200c\u200d\u2060\ufeff\x00"  # as a regex class body

@@ -4,14 +4,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .context.stage import judge
-from .context.structure import Structure
-from .document import Document
-from .findings import Finding
-from .lowercase import lower
-from .ruleset import Rule, RuleSet
-from .ruleset.model import SearchList
-from .sentences import sentence_begin, sentence_stop
+from ..context.stage import judge
+from ..context.structure import Structure
+from ..document import Document
+from ..findings import Finding
+from ..lowercase import lower
+from ..ruleset import Rule, RuleSet
+from ..ruleset.model import SearchList
+from ..sentences import sentence_begin, sentence_stop
 from .timelimit import TimeBudget
 from .windows import (MAX_MATCH, block_breaks, ends_inside_word, match_windows, odd_space,
                       split_at, start_hits, touching, without_blank)

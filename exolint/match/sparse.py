@@ -26,16 +26,16 @@ import re
 
 from .chunkspans import ChunkSpans
 from .chunktext import HARD_CHARS, render
-from .document import _REMOVE, _TRANSLATE
-from .lowercase import lower
-from .ruleset import RuleSet
-from .ruleset.index import BLOCK_SEPARATOR
-from .ruleset.literals import scan_ascii, scan_text
+from ..document import _REMOVE, _TRANSLATE
+from ..lowercase import lower
+from ..ruleset import RuleSet
+from ..ruleset.index import BLOCK_SEPARATOR
+from ..ruleset.literals import scan_ascii, scan_text
 from .timelimit import TimeBudget
 from .windows import odd_space as _odd_space, single_spaced
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .document import Document
+    from ..document import Document
 
 MATCH_TIMEOUT = 1.0  # seconds of relaxed checks per batch of chunks, plus 1 s per MB (see matched_chunks)
 
@@ -331,7 +331,7 @@ def matched_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: Rul
         found, copies, stood_in, unsafe, odd = screened
         judged = 0  # chunks of ``found`` answered
         try:
-            # one time limit for the batch's relaxed checks, armed once (see exolint.timelimit),
+            # one time limit for the batch's relaxed checks, armed once (see exolint.match.timelimit),
             # with room for a huge chunk (a 10 MB line) to be checked at a megabyte a second
             with TimeBudget(MATCH_TIMEOUT + len(plain) / 1e6) as budget:
                 for i, refs in found.items():
@@ -362,7 +362,7 @@ def _chunk_matches(piece: str, refs: set[int] | None, ruleset: RuleSet, markdown
     ``stood_in``: inline code in ``screen`` stands as ``_CODE_MARK``, not the reader's
     ellipsis; start strings are looked for in that ASCII form (none holds either character).
     ``plain``: ``piece`` with ``plain_punctuation`` (the same markup characters, usually ASCII).
-    ``budget``: the time limit its matches run under (see ``exolint.timelimit``; a time-out
+    ``budget``: the time limit its matches run under (see ``exolint.match.timelimit``; a time-out
     raises ``TimeoutError``, as it does without one: the chunk is then kept). ``unsafe``:
     ``_screen_unsafe(plain)``, and ``odd``: whether ``screen`` holds ``windows.odd_space``,
     when the caller knows them for the whole page (None: found out here)."""

@@ -12,9 +12,9 @@ from __future__ import annotations
 import html
 import re
 
-from .document import _REMOVE, normalise_chars
-from .ruleset import RuleSet
-from .lowercase import lower
+from ..document import _REMOVE, normalise_chars
+from ..ruleset import RuleSet
+from ..lowercase import lower
 
 _DELETE = {ord(c): None for c in _REMOVE}
 # Markdown escapes and inline emphasis markers can sit inside a word ("exo**somes**",

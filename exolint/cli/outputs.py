@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import click
 
-from .report import REPORTERS
+from ..report import REPORTERS
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import fnmatch
 from dataclasses import dataclass, replace
 
-from .sources.structured.keypaths import PROFILES, CopySettings
+from ..sources.structured.keypaths import PROFILES, CopySettings
 
 COPY_KEYS = ("walk", "profile", "include", "exclude", "columns")
 SUPPRESS_KEYS = ("path", "key", "rule", "reason")

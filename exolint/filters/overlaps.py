@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import bisect
 
-from .findings import Finding
-from .ruleset import SEVERITY_RANK
+from ..findings import Finding
+from ..ruleset import SEVERITY_RANK
 
 # exolint's own audit findings about a suppression comment are separate facts, never merged
 UNMERGED = frozenset({"exolint"})

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .document import Document
-from .engine import check_document
-from .ruleset import Rule, RuleSet
+from ..document import Document
+from ..match.engine import check_document
+from . import Rule, RuleSet
 
 
 @dataclass

@@ -11,8 +11,8 @@ import hashlib
 from collections import defaultdict
 from typing import Iterable
 
-from .document import normalise_chars
-from .findings import Finding
+from ..document import normalise_chars
+from ..findings import Finding
 
 FINGERPRINT_VERSION = "v1"
 

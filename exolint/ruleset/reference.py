@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .ruleset import CATEGORIES, RuleSet
-from .ruleset.model import Rule
+from . import CATEGORIES, RuleSet
+from .model import Rule
 
 JSON_VERSION = 1
 

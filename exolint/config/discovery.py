@@ -30,7 +30,7 @@ def discover(paths: list[str], extensions: tuple[str, ...],
     """Files named explicitly are always checked; folders are walked for ``extensions``.
 
     ``skip(path, is_dir)`` prunes walked folders and files (.gitignore, config include/exclude;
-    see ``exolint.pathfilter``).
+    see ``exolint.config.pathfilter``).
     """
     out = Discovered()
     seen: set[str] = set()
@@ -80,7 +80,7 @@ def discover(paths: list[str], extensions: tuple[str, ...],
 
 
 def _skip_reason(exc: Exception) -> str:
-    from .config import ConfigError
+    from .settings import ConfigError
 
     if isinstance(exc, ConfigError):
         return f"bad configuration: {exc}"

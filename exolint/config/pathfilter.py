@@ -10,7 +10,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from .config import Config
+from .settings import Config
 
 
 class _LazyPathspec:

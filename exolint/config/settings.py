@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .ruleset import MARKETS, SEVERITIES
-from .sources.frontmatter import DEFAULT_COPY_FIELDS
-from .sources.structured.keypaths import CopySettings
-from . import copy_config
+from ..ruleset import MARKETS, SEVERITIES
+from ..sources.frontmatter import DEFAULT_COPY_FIELDS
+from ..sources.structured.keypaths import CopySettings
+from . import copy_keys as copy_config
 
 from .tomlparser import tomllib
 
@@ -178,7 +178,7 @@ def _raise(message: str):
 
 
 def _copy(value, file, table, key) -> dict:
-    """A ``copy`` table (structured files: see exolint.copy_config)."""
+    """A ``copy`` table (structured files: see exolint.config.copy_keys)."""
     return copy_config.parse_copy(value, _where(file, table, key), _raise)
 
 

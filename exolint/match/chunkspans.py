@@ -1,4 +1,4 @@
-"""A compact list of (start, end, always_keep) chunks of a page (see ``exolint.sparse``).
+"""A compact list of (start, end, always_keep) chunks of a page (see ``exolint.match.sparse``).
 
 A dense page has a chunk every few dozen characters; as a list of tuples each costs about 140
 bytes (the tuple, two int objects, the list's pointer), several times the text it stands for.

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .document import Directive, Document
-from .findings import Finding
-from .ruleset import CATEGORIES
-from .semantic import rule_id as semantic_rule_id
+from ..document import Directive, Document
+from ..findings import Finding
+from ..ruleset import CATEGORIES
+from ..semantic import rule_id as semantic_rule_id
 
 CATEGORY = "exolint"
 MISSING_REASON = "suppression-missing-reason"

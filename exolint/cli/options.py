@@ -9,16 +9,16 @@ from pathlib import Path
 
 import click
 
-from .semantic import rule_id as semantic_rule_id
+from ..semantic import rule_id as semantic_rule_id
 
-from .config import Config, ConfigError
-from .discovery import discover
-from .pathfilter import make_skip
-from .ruleset import CATEGORIES
-from .sources import BinaryFile, ReaderError, UnreadableFile, document_for, read_text
-from .sources import DEFAULT_EXTENSIONS, STRUCTURED_EXTENSIONS
-from .suppress import CATEGORY as SUPPRESSION_CATEGORY
-from .suppress import SUPPRESSION_RULES, list_suppressions
+from ..config.settings import Config, ConfigError
+from ..config.discovery import discover
+from ..config.pathfilter import make_skip
+from ..ruleset import CATEGORIES
+from ..sources import BinaryFile, ReaderError, UnreadableFile, document_for, read_text
+from ..sources import DEFAULT_EXTENSIONS, STRUCTURED_EXTENSIONS
+from ..filters.suppress import CATEGORY as SUPPRESSION_CATEGORY
+from ..filters.suppress import SUPPRESSION_RULES, list_suppressions
 
 EXIT_ERROR = 2
 
@@ -114,7 +114,7 @@ def show_config(path, config_file):
 
 def _show_copy_keys(path: str, copy) -> None:
     """`exolint config FILE` on a structured file: which of its keys count as copy."""
-    from .sources.structured.listing import all_strings, key_rows
+    from ..sources.structured.listing import all_strings, key_rows
 
     try:
         source, _notes = read_text(path)
@@ -206,7 +206,7 @@ def _config_suppressions(config: Config, paths: list[str]) -> list[dict]:
 def copy_keys(path, config_file, fmt, every):
     """List the key paths of a JSON, YAML, CSV, .po or WXR file and whether each is read as copy
     (so you can write [copy] include/exclude globs)."""
-    from .sources.structured.listing import all_strings, key_rows
+    from ..sources.structured.listing import all_strings, key_rows
 
     config = load_config(config_file)
     try:

@@ -13,22 +13,23 @@ from pathlib import Path
 
 import click
 
-from . import __version__, timelimit
-from .api import LintOptions, LintReport, lint_document, lint_paths
-from .config import market_set
-from .cli_config import (config_rule_dirs, copy_keys, fail_level, known_names, list_all_suppressions,
+from .. import __version__
+from ..match import timelimit
+from ..api import LintOptions, LintReport, lint_document, lint_paths
+from ..config.settings import market_set
+from .options import (config_rule_dirs, copy_keys, fail_level, known_names, list_all_suppressions,
                          load_config, show_config, validate_config_names)
-from .filters.ci import FilterError, apply_ci_filters
-from .cli_outputs import FormatSpec, output_over_input, plan_outputs, write_atomic
+from ..filters.ci import FilterError, apply_ci_filters
+from .outputs import FormatSpec, output_over_input, plan_outputs, write_atomic
 from .dependencies import missing_packages
-from .findings import FileError, internal_error
-from .parallel import TerminalProgress
-from .report import REPORTERS
-from .report.display_names import escape_report
-from .report.text import summary_line
-from .ruleset import CATEGORIES, MARKETS, SEVERITIES, RuleFileError, RuleSet
-from .semantic.cli import check_semantic_available, explain_semantic, semantic_help, semantic_ids
-from .sources import BinaryFile, ReaderError, UnreadableFile, document_from_bytes
+from ..findings import FileError, internal_error
+from ..parallel import TerminalProgress
+from ..report import REPORTERS
+from ..report.display_names import escape_report
+from ..report.text import summary_line
+from ..ruleset import CATEGORIES, MARKETS, SEVERITIES, RuleFileError, RuleSet
+from ..semantic.cli import check_semantic_available, explain_semantic, semantic_help, semantic_ids
+from ..sources import BinaryFile, ReaderError, UnreadableFile, document_from_bytes
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -101,7 +102,7 @@ class _Main(click.Group):
         except Exception as exc:  # noqa: BLE001
             if os.environ.get("EXOLINT_DEBUG"):
                 raise
-            from .report.display_names import escape_name
+            from ..report.display_names import escape_name
 
             click.echo(f"exolint: {escape_name(internal_error(exc))} "
                        "(EXOLINT_DEBUG=1 shows the traceback)", err=True)
@@ -268,7 +269,7 @@ def list_rules(rule_dirs, no_bundled_rules, categories, fmt):
     cats = set(_split(categories))
     rows = [r for r in ruleset.rules if not cats or r.category in cats]
     if fmt != "text":
-        from .rules_reference import render as render_reference
+        from ..ruleset.reference import render as render_reference
 
         click.echo(render_reference(rows, fmt), nl=False)
         return
@@ -322,7 +323,7 @@ def test_rules(rule_dirs):
     With no folder, checks the bundled packs; with folders, checks only the rules defined there
     (shared contexts from the bundled packs are available to them).
     """
-    from .selftest import run_examples
+    from ..ruleset.selftest import run_examples
 
     ruleset = load_ruleset(rule_dirs, no_bundled=bool(rule_dirs))
     result = run_examples(ruleset)
@@ -345,7 +346,7 @@ def test_rules(rule_dirs):
 @rule_options
 def serve(port, host, open_browser, config_file, rule_dirs, no_bundled_rules):
     """Start a local web page that checks copy as you type (needs `exolint[serve]`)."""
-    from .serve.command import run
+    from ..serve.command import run
 
     run(host, port, open_browser, rule_dirs, no_bundled_rules, config_file)
 
@@ -358,7 +359,7 @@ def serve(port, host, open_browser, config_file, rule_dirs, no_bundled_rules):
                                             "transport.")
 def server(markets, stdio):
     """Run the language server for editors (LSP over stdio; needs exolint[lsp])."""
-    from .server import run
+    from ..server import run
 
     sys.exit(run(parse_markets(markets)))
 

@@ -1,0 +1,4 @@
+"""The command line: options, commands and where their output goes."""
+from .commands import main
+
+__all__ = ["main"]

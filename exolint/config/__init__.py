@@ -1,0 +1,1 @@
+"""Configuration: find, read and validate settings (exolint.toml, pyproject, overrides, copy keys, paths)."""

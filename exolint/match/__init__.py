@@ -1,0 +1,1 @@
+"""Matching: the rules' patterns against a Document (prefilter, sparse reading, windows, time limits)."""
