@@ -29,12 +29,20 @@ MIN_WORDS, MAX_WORDS = 5, 60  # (shorter: a heading or a name, not a claim)
 TRACE: list | None = None
 _NEGATOR = re.compile(r"\b(?:not|never|no|nor|neither|without|cannot|\w+n[\x27\u2019]t|(?:do|does|did|is|are|"
                       r"was|were|has|have|had|ca|wo|should|would|could)nt)\b", re.I)
+# the stance of a sentence that talks about the evidence or the rules rather than claiming (an
+# explainer's "still experimental", "more research is needed", a regulator's warning): like a
+# negator, it turns a claim's topic into something else, which an embedding does not see
+_CAUTION = re.compile(r"\b(?:experimental|unproven|preliminary|early[- ]stage|ongoing research|"
+                      r"(?:more|further) research|limited evidence|so far|yet to|remains? to be|"
+                      r"debated?|hype|buzz\w*|sceptic\w*|skeptic\w*|caution\w*|consult|warnings?|"
+                      r"uncertain\w*|unclear|open question|under investigation|marketing|"
+                      r"being (?:tested|studied|investigated|researched))\b", re.I)
 _LEAD = re.compile(r"^[^\w\"\u201c(]+")
 
 
 def candidates(text: str, taken: list[tuple[int, int]], domain: frozenset[str]) -> list[tuple[int, int]]:
     """Sentences of ``text`` worth embedding: no rule span in them (``taken``: sorted text spans),
-    a word of ``domain``, no negator, not a question, a plausible length."""
+    a word of ``domain``, no negator or cautious stance, not a question, a plausible length."""
     ends = [e for _s, e in taken]
     out = []
     for begin, stop in sentence_spans(text):
@@ -46,7 +54,8 @@ def candidates(text: str, taken: list[tuple[int, int]], domain: frozenset[str]) 
             continue
         sentence = text[begin:stop]
         n = sentence.count(" ") + 1
-        if n < MIN_WORDS or n > MAX_WORDS or sentence.endswith("?") or _NEGATOR.search(sentence):
+        if n < MIN_WORDS or n > MAX_WORDS or sentence.endswith("?") or _NEGATOR.search(sentence) \
+                or _CAUTION.search(sentence):
             continue  # (a question asks; it does not claim)
         if words(sentence) & domain:
             out.append((begin, stop))
@@ -92,10 +101,12 @@ def semantic_findings(doc: Document, ruleset, rule_spans: list[tuple[int, int]],
         for s, near, sim, margin in zip(todo, fresh.nearest, fresh.similarity, fresh.margin):
             known[s] = (int(near), float(sim), float(margin))
     scored = [known[s] for s in sentences]
-    if TRACE is not None:
+    if TRACE is not None:  # (the nearest rule's exceptions do not depend on the operating point)
+        exceptions = Exceptions(text, doc.cell_heads)
         for (begin, stop), (near, sim, margin) in zip(spans, scored):
-            TRACE.append((doc.path, doc.span_to_position(begin, stop), margin, sim,
-                          index.flag_rules[near].category))
+            rule = index.flag_rules[near]
+            TRACE.append((doc.path, doc.span_to_position(begin, stop), margin, sim, rule.category,
+                          text[begin:stop], bool(exceptions.unexcepted(rule, [(begin, stop)], doc.path, None))))
     hits = [(span, got) for span, got in zip(spans, scored)
             if got[2] >= point.margin and got[1] >= point.floor]
     if not hits:
