@@ -38,7 +38,7 @@ from exolint.semantic import stage  # noqa: E402
 from exolint.semantic.classify import OperatingPoint, recorded_point, score  # noqa: E402
 from exolint.semantic.embedder import MODEL_DIR, embedder  # noqa: E402
 from exolint.semantic.examples import index_for  # noqa: E402
-from exolint.semantic.examples import _COMMON, compliant_sentences, words  # noqa: E402
+from exolint.semantic.examples import compliant_sentences, vocabulary  # noqa: E402
 
 FOLDS = 5
 KS = (1, 3, 5, 8)
@@ -51,13 +51,7 @@ def fold_of(name: str) -> int:
 
 
 def screened(sentences: list[str], domain) -> np.ndarray:
-    ok = []
-    for s in sentences:
-        n = s.count(" ") + 1
-        ok.append(stage.MIN_WORDS <= n <= stage.MAX_WORDS and not stage._NEGATOR.search(s)
-                  and not stage._CAUTION.search(s) and not s.endswith("?")
-                  and bool(words(s) & domain))
-    return np.array(ok, dtype=bool)
+    return np.array([stage.worth_reading(s, domain) for s in sentences], dtype=bool)
 
 
 def cross_validate(max_fpr: float, grids_out: dict | None = None) -> dict:
@@ -73,8 +67,7 @@ def cross_validate(max_fpr: float, grids_out: dict | None = None) -> dict:
         c_test = [s for s in compliant if fold_of(s) == fold]
         flag_texts = [t for r in train for t in r.examples_flag]
         pass_texts = [t for r in train for t in r.examples_pass] + c_train
-        counts = collections.Counter(w for t in flag_texts for w in words(t))
-        domain = frozenset(w for w, n in counts.items() if n >= 2 and w not in _COMMON)
+        domain = vocabulary(flag_texts, pass_texts)
         positives = [t for r in test for t in r.examples_flag]
         negatives = [t for r in test for t in r.examples_pass] + c_test
         flag_v, pass_v = embed(flag_texts), embed(pass_texts)

@@ -27,22 +27,40 @@ from .vocabulary import words
 MIN_WORDS, MAX_WORDS = 5, 60  # (shorter: a heading or a name, not a claim)
 # scripts/tune-semantic.py sets a list here: every sentence scored is recorded in it
 TRACE: list | None = None
-_NEGATOR = re.compile(r"\b(?:not|never|no|nor|neither|without|cannot|\w+n[\x27\u2019]t|(?:do|does|did|is|are|"
-                      r"was|were|has|have|had|ca|wo|should|would|could)nt)\b", re.I)
+# negators: embeddings see the topic, not the stance, so a negated sentence stays with the rules
+_NEGATOR = (r"\b(?:not|never|no|nor|neither|without|cannot|(?:do|does|did|is|are|was|were|has|have|"
+            r"had|ca|wo|should|would|could)nt)\b|(?<=\w)n[\x27\u2019]t\b")
 # the stance of a sentence that talks about the evidence or the rules rather than claiming (an
 # explainer's "still experimental", "more research is needed", a regulator's warning): like a
 # negator, it turns a claim's topic into something else, which an embedding does not see
-_CAUTION = re.compile(r"\b(?:experimental|unproven|preliminary|early[- ]stage|ongoing research|"
-                      r"(?:more|further) research|limited evidence|so far|yet to|remains? to be|"
-                      r"debated?|hype|buzz\w*|sceptic\w*|skeptic\w*|caution\w*|consult|warnings?|"
-                      r"uncertain\w*|unclear|open question|under investigation|marketing|"
-                      r"being (?:tested|studied|investigated|researched))\b", re.I)
+_CAUTION = (r"\b(?:experimental|unproven|preliminary|early[- ]stage|ongoing research|"
+            r"(?:more|further) research|limited evidence|so far|yet to|remains? to be|"
+            r"debated?|hype|buzz\w*|sceptic\w*|skeptic\w*|caution\w*|consult|warnings?|"
+            r"uncertain\w*|unclear|open question|under investigation|marketing|"
+            r"being (?:tested|studied|investigated|researched))\b")
+# one pass over the lower-cased sentence (cheaper than two case-insensitive searches)
+_STANCE = re.compile(_NEGATOR + "|" + _CAUTION)
 _LEAD = re.compile(r"^[^\w\"\u201c(]+")
+_SCREENED: dict[frozenset, dict[str, bool]] = {}
+_SCREEN_LIMIT = 200_000  # sentences remembered per process (pages repeat menus, footers, blurbs)
+
+
+def worth_reading(sentence: str, domain: frozenset[str]) -> bool:
+    """The screens: a plausible length, not a question (it asks, it does not claim), no negator
+    or cautious stance, and a word of ``domain`` (the rules' vocabulary)."""
+    n = sentence.count(" ") + 1
+    if n < MIN_WORDS or n > MAX_WORDS or sentence.endswith("?"):
+        return False
+    lower = sentence.lower()
+    return _STANCE.search(lower) is None and not domain.isdisjoint(words(lower))
 
 
 def candidates(text: str, taken: list[tuple[int, int]], domain: frozenset[str]) -> list[tuple[int, int]]:
-    """Sentences of ``text`` worth embedding: no rule span in them (``taken``: sorted text spans),
-    a word of ``domain``, no negator or cautious stance, not a question, a plausible length."""
+    """Sentences of ``text`` worth embedding: no rule span in them (``taken``: sorted text spans)
+    and ``worth_reading`` (remembered per sentence: pages repeat their menus and footers)."""
+    memo = _SCREENED.get(domain)
+    if memo is None or len(memo) > _SCREEN_LIMIT:
+        memo = _SCREENED[domain] = {}
     ends = [e for _s, e in taken]
     out = []
     for begin, stop in sentence_spans(text):
@@ -53,11 +71,10 @@ def candidates(text: str, taken: list[tuple[int, int]], domain: frozenset[str]) 
         if i < len(taken) and taken[i][0] < stop:
             continue
         sentence = text[begin:stop]
-        n = sentence.count(" ") + 1
-        if n < MIN_WORDS or n > MAX_WORDS or sentence.endswith("?") or _NEGATOR.search(sentence) \
-                or _CAUTION.search(sentence):
-            continue  # (a question asks; it does not claim)
-        if words(sentence) & domain:
+        ok = memo.get(sentence)
+        if ok is None:
+            ok = memo[sentence] = worth_reading(sentence, domain)
+        if ok:
             out.append((begin, stop))
     return out
 
