@@ -38,16 +38,19 @@ _CAUTION = (r"\b(?:experimental|unproven|preliminary|early[- ]stage|ongoing rese
             r"debated?|hype|buzz\w*|sceptic\w*|skeptic\w*|caution\w*|consult|warnings?|"
             r"uncertain\w*|unclear|open question|under investigation|marketing|"
             r"being (?:tested|studied|investigated|researched))\b")
-# one pass over the lower-cased sentence (cheaper than two case-insensitive searches)
-_STANCE = re.compile(_NEGATOR + "|" + _CAUTION)
+# the cosmetic register: a sentence about how skin looks or feels ("the look of", "the appearance
+# of", "looks brighter", "feels softer") is the framing the rules let through, not a claim on the body
+_COSMETIC = r"\b(?:the (?:look|appearance) of|look(?:s|ing)? (?:\w+er|more \w+)|feel(?:s|ing)? (?:\w+er|more \w+))\b"
+# one pass over the lower-cased sentence (cheaper than case-insensitive searches)
+_STANCE = re.compile(_NEGATOR + "|" + _CAUTION + "|" + _COSMETIC)
 _LEAD = re.compile(r"^[^\w\"\u201c(]+")
 _SCREENED: dict[frozenset, dict[str, bool]] = {}
 _SCREEN_LIMIT = 200_000  # sentences remembered per process (pages repeat menus, footers, blurbs)
 
 
 def worth_reading(sentence: str, domain: frozenset[str]) -> bool:
-    """The screens: a plausible length, not a question (it asks, it does not claim), no negator
-    or cautious stance, and a word of ``domain`` (the rules' vocabulary)."""
+    """The screens: a plausible length, not a question (it asks, it does not claim), no negator,
+    cautious stance or cosmetic framing, and a word of ``domain`` (the rules' vocabulary)."""
     n = sentence.count(" ") + 1
     if n < MIN_WORDS or n > MAX_WORDS or sentence.endswith("?"):
         return False
@@ -93,10 +96,14 @@ def _memo(index, markets, k: int, floor: float) -> dict:
 
 
 def semantic_findings(doc: Document, ruleset, rule_spans: list[tuple[int, int]], markets,
-                      market_label: str | None, page, point: OperatingPoint | None = None
-                      ) -> list[Finding]:
+                      market_label: str | None, page, point: OperatingPoint | None = None,
+                      claimed: bool = True) -> list[Finding]:
     """Findings ``semantic-<category>`` for ``doc``; ``rule_spans``: the text spans the rules
-    matched (reported or quieted); ``page()``: the whole page's copy, for its voice."""
+    matched (reported or quieted); ``page()``: the whole page's copy, for its voice;
+    ``claimed``: whether the rules reported a claim on the page."""
+    point = point or recorded_point()
+    if point.claimed_pages_only and not claimed and TRACE is None:
+        return []  # (the tuning script traces every page and applies the gate itself)
     index = index_for(ruleset)
     if not index.flag_rules:
         return []
@@ -107,7 +114,6 @@ def semantic_findings(doc: Document, ruleset, rule_spans: list[tuple[int, int]],
     if TRACE is not None:  # the tuning script sees every sentence the context stage keeps
         keep, _why = judge(text, spans, page)
         spans = [span for span, ok in zip(spans, keep) if ok]
-    point = point or recorded_point()
     floor = -np.inf if TRACE is not None else point.floor
     known = _memo(index, markets, point.k, floor)
     sentences = [" ".join(text[b:e].split()) for b, e in spans]
