@@ -387,7 +387,7 @@ def evaluate(docs, paths, by_file, sem, point: OperatingPoint | None, show=False
         text = open(p, encoding="utf-8-sig").read()
         starts = _offsets(text)
         hits = [(_to_offset(starts, a, b), _to_offset(starts, c, e), r) for a, b, c, e, r in by_file[os.path.realpath(p)]]
-        if point is not None:
+        if point is not None and (hits or not point.claimed_pages_only):  # (the page gate)
             for a, b, c, e, margin, sim, cat in sem[os.path.realpath(p)]:
                 if margin >= point.margin and sim >= point.floor:
                     hits.append((_to_offset(starts, a, b), _to_offset(starts, c, e), "semantic-" + cat))

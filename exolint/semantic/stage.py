@@ -55,6 +55,8 @@ def worth_reading(sentence: str, domain: frozenset[str]) -> bool:
     if n < MIN_WORDS or n > MAX_WORDS or sentence.endswith("?"):
         return False
     lower = sentence.lower()
+    if "\n" in lower or "\t" in lower or "  " in lower:
+        lower = " ".join(lower.split())  # (the stance phrases are matched with single spaces)
     return _STANCE.search(lower) is None and not domain.isdisjoint(words(lower))
 
 
