@@ -152,9 +152,12 @@ def _semantic(doc: Document, ruleset: RuleSet, matched, markets, settings,
     from .semantic.classify import recorded_point
     from .semantic.stage import semantic_findings
     point = recorded_point()
-    if settings.semantic_threshold is not None:
+    if settings.semantic_threshold is not None or settings.semantic_pages is not None:
         from dataclasses import replace
-        point = replace(point, margin=settings.semantic_threshold)
+        if settings.semantic_threshold is not None:
+            point = replace(point, margin=settings.semantic_threshold)
+        if settings.semantic_pages is not None:
+            point = replace(point, claimed_pages_only=settings.semantic_pages == "claimed")
     return semantic_findings(doc, ruleset, matched, markets, market_label(markets),
                              lambda: page_copy(doc), point, claimed)
 
