@@ -2,7 +2,9 @@
 """Choose the semantic stage's operating point by grouped cross-validation, and measure it.
 
     python scripts/tune-semantic.py cv [--record]      # grouped CV on the rules' own examples
-    python scripts/tune-semantic.py corpora LABELS...  # recall / false positives, stage off and on
+    python scripts/tune-semantic.py cv --pages LABELS --page-rules DIR [--check LABELS]...
+        [--benchmark CORPUS] [--record]                # ... and on labelled pages (folds by page)
+    python scripts/tune-semantic.py corpora [--rules DIR] LABELS...  # stage off and on
 
 ``cv``: the rules are split into 5 folds (a rule's examples never straddle folds, so a fold's
 flag examples are wordings the index has never seen, like the copy the rules miss); the
@@ -11,6 +13,16 @@ examples; the fold's flag examples must be flagged, its pass examples and compli
 must not (after the stage's own screens: length, vocabulary, negators). The point kept is the
 one with the best recall whose false-positive rate on held-out negatives is at most --max-fpr;
 ``--record`` writes it to exolint/semantic/model/model.json.
+
+``cv --pages``: also grouped 5-fold CV over labelled pages (folds by page), linted with
+``--page-rules`` (a weaker rule set, so the stage has misses to catch: tests/data/rules-0.1.0).
+The grid adds the page gate (read every page, or only pages where the rules reported a claim).
+A point is feasible when the example false-positive rate is at most --max-fpr, the ``--check``
+sets get 0 false positives with today's rules, the ``--benchmark`` accuracy corpus keeps the
+share of findings on its compliant sentences under --max-benchmark-share, and the pages get at
+most --max-rate (and, with today's rules, --max-rate-now) added false positives per 1,000
+compliant words. Each fold of pages is scored by the point chosen on the other folds (the
+honest, held-out estimate); the point recorded is the one chosen on all pages.
 
 ``corpora``: runs exolint on each labels file (../shared/eval/score.py's format) once, records
 every sentence the stage scored, and reports recall and false positives per 1,000 compliant

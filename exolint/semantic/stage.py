@@ -1,10 +1,12 @@
 """The semantic stage: sentences where the rules are silent, read by the example index.
 
-Runs after matching and the context stage, on the copy the reader extracted. A sentence is read
-only when no rule matched in it (reported or quieted), it holds a word of the rules' vocabulary
-(the cheap screen), it has no negator (embeddings see the topic, not the stance), and the context
-stage says the page is claiming there (a reporting page, hearsay). The closest rule's own
-exceptions (``unless``: a regulator's warning, an educational frame...) apply to the sentence too.
+Runs after matching and the context stage, on the copy the reader extracted; at the recorded
+point only on pages where the rules reported a claim (``OperatingPoint.claimed_pages_only``). A
+sentence is read only when no rule matched in it (reported or quieted), it holds a word of the
+rules' claim vocabulary (the cheap screen), it has no negator, cautious stance or cosmetic framing
+(embeddings see the topic, not the stance), and the context stage says the page is claiming there
+(a reporting page, hearsay). The closest rule's own exceptions (``unless``: a regulator's
+warning, an educational frame...) apply to the sentence too.
 """
 from __future__ import annotations
 
