@@ -246,17 +246,19 @@ class PageVoice:
                 f"signals in {self.words} words: {seen}; {self.selling:g} selling signals)")
 
 
-_LAST: list = [None, None, None]  # (text, gated, voice) of the last page asked about
+_LAST: tuple = (None, None, None)  # (text, gated, voice) of the last page asked about (one tuple:
+# replaced whole, so a thread never sees half of it)
 
 
 def page_voice(text: str, gated: bool = True) -> PageVoice:
     """The page's voice (``gated=False`` runs every signal's regex: for tests of the gate).
     The last page's answer is remembered: the context stage and the semantic stage both ask."""
+    global _LAST
     last_text, last_gated, voice = _LAST
     if last_gated is gated and (last_text is text or last_text == text):
         return voice
     voice = _page_voice(text, gated)
-    _LAST[:] = [text, gated, voice]
+    _LAST = (text, gated, voice)
     return voice
 
 
