@@ -42,8 +42,12 @@ sys.path.insert(0, str(HERE))
 from generate_corpus import generate, manifest_path  # noqa: E402
 
 
+CHECK_EXTRA: list[str] = []  # e.g. ["--semantic"] (--semantic): added to every `exolint check`
+
+
 def exolint_cmd(*args: str) -> list[str]:
-    return [sys.executable, "-m", "exolint", *args]
+    extra = CHECK_EXTRA if args[:1] == ("check",) else []
+    return [sys.executable, "-m", "exolint", *args, *extra]
 
 
 # -- measuring a process tree -----------------------------------------------------------------
@@ -631,7 +635,11 @@ def main() -> None:
                     help="only the cold start: a wheel in a fresh venv, no cache folder, a 1 KB page, "
                          "--runs times beside `python -c pass` (see cold_start.py)")
     ap.add_argument("--runs", type=int, default=10, help="runs for --cold-start (default 10)")
+    ap.add_argument("--semantic", action="store_true",
+                    help="run every `exolint check` with the semantic second reader on (needs exolint[semantic])")
     args = ap.parse_args()
+    if args.semantic:
+        CHECK_EXTRA.append("--semantic")
     command = "python " + " ".join(shlex.quote(a) for a in sys.argv)
     if args.cold_start:
         from cold_start import bench_cold_start, render as render_cold

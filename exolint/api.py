@@ -103,7 +103,7 @@ def _check(doc: Document, ruleset: RuleSet, options: LintOptions, settings,
     matched: list[tuple[int, int]] = []  # spans of rule matches: the semantic stage reads elsewhere
     found = check_document(doc, ruleset, markets, report.timeouts, quieted, matched)
     if semantic_enabled(options, settings):
-        found.extend(_semantic(doc, ruleset, matched, markets, settings))
+        found.extend(_semantic(doc, ruleset, matched, markets, settings, claimed=bool(found)))
     if doc.key_spans is not None:  # structured files: each finding names its key path
         _place(doc, found)
         _place(doc, quieted)
@@ -147,15 +147,19 @@ def _semantic_screen(ruleset: RuleSet):
     return lambda text: mentions(text, vocab)
 
 
-def _semantic(doc: Document, ruleset: RuleSet, matched, markets, settings) -> list[Finding]:
+def _semantic(doc: Document, ruleset: RuleSet, matched, markets, settings,
+              claimed: bool = True) -> list[Finding]:
     from .semantic.classify import recorded_point
     from .semantic.stage import semantic_findings
     point = recorded_point()
-    if settings.semantic_threshold is not None:
+    if settings.semantic_threshold is not None or settings.semantic_pages is not None:
         from dataclasses import replace
-        point = replace(point, margin=settings.semantic_threshold)
+        if settings.semantic_threshold is not None:
+            point = replace(point, margin=settings.semantic_threshold)
+        if settings.semantic_pages is not None:
+            point = replace(point, claimed_pages_only=settings.semantic_pages == "claimed")
     return semantic_findings(doc, ruleset, matched, markets, market_label(markets),
-                             lambda: page_copy(doc), point)
+                             lambda: page_copy(doc), point, claimed)
 
 
 def _one_per_phrase(findings: list[Finding], ruleset: RuleSet,

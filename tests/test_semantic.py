@@ -25,8 +25,23 @@ NOVEL = "Our night cream rouses dormant skin cells so they behave like young cel
 PLAIN = "Book a consultation with our team on a Tuesday afternoon at the clinic."
 
 
+# a sentence the pack's own rule matches: it makes a page one where the rules reported a claim
+CLAIMED = "Our cream wakes up your cells and they act like young cells again."
+
+
 def pack_rules() -> RuleSet:
     return RuleSet.load([PACK], include_bundled=False)
+
+
+@pytest.fixture(autouse=True)
+def every_page(monkeypatch):
+    """The stage's mechanics on a one-sentence page: read every page (the recorded point reads only
+    pages where the rules reported a claim; test_the_stage_reads_claimed_pages_only covers that)."""
+    from dataclasses import replace
+
+    from exolint.semantic import classify
+    recorded = classify.recorded_point
+    monkeypatch.setattr(classify, "recorded_point", lambda: replace(recorded(), claimed_pages_only=False))
 
 
 def lint(text, rules=None, path="page.md", **options):
@@ -141,11 +156,74 @@ def test_market_of_the_closest_rule_is_respected(tmp_path):
     assert lint(NOVEL, rules, markets=frozenset({"US"})) == []
 
 
+def test_the_stage_reads_claimed_pages_only(monkeypatch, tmp_path):
+    """At the recorded point the stage reads only pages where the rules reported a claim: a page
+    the rules found clean gets no semantic finding; ``semantic-pages = "all"`` reads it too."""
+    require_semantic()
+    from dataclasses import replace
+
+    from exolint.semantic import classify
+    monkeypatch.setattr(classify, "recorded_point", lambda: replace(
+        classify.OperatingPoint(k=3, margin=0.05, floor=0.6), claimed_pages_only=True))
+    assert lint(f"{NOVEL}\n\n{PLAIN}\n") == []
+    found = lint(f"{NOVEL}\n\n{PLAIN}\n\n{CLAIMED}\n")
+    assert [(f.rule, f.line) for f in found] == [("semantic-structure_function", 1), ("pack-wake-cells", 5)]
+    cfg = tmp_path / "exolint.toml"
+    cfg.write_text(ALL_PAGES)
+    page = tmp_path / "page.md"
+    assert [f.rule for f in lint(NOVEL, path=str(page), config=Config(cfg))] == ["semantic-structure_function"]
+    cfg.write_text('semantic-pages = "some"\n')
+    with pytest.raises(Exception, match="claimed"):
+        lint(NOVEL, path=str(page), config=Config(cfg))
+
+
+def test_the_recorded_point_names_the_page_gate():
+    meta = json.loads((MODEL / "model.json").read_text())
+    assert isinstance(meta["operating_point"].get("claimed_pages_only"), bool)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Our night cream does not rouse dormant skin cells at all.",  # a negator
+    "Whether the cream rouses dormant skin cells is still experimental.",  # a cautious stance
+    "More research is needed on creams that rouse dormant skin cells.",
+    "The cream helps the look of tired skin and rouses its glow.",  # the cosmetic register
+    "Skin can feel softer and look\nbrighter after the rousing cell facial.",  # (across a line break)
+    "Does the cream rouse dormant skin cells overnight?",  # a question
+])
+def test_stance_screens_keep_sentences_from_the_embedder(sentence):
+    require_semantic()
+    from exolint.semantic.stage import worth_reading
+    domain = frozenset({"rouse", "rouses", "rousing", "dormant", "cells"})
+    assert not worth_reading(sentence, domain)
+    assert worth_reading("Our night cream rouses dormant skin cells overnight.", domain)
+
+
+def test_word_pieces_are_the_tokenizers_whole_sentence_pieces():
+    """The embedder tokenises words once and joins their pieces: the same ids as tokenising the
+    whole sentence, including accents, odd spaces, control characters and over-long sentences."""
+    require_semantic()
+    from exolint.semantic.embedder import MAX_TOKENS, embedder
+    e = embedder()
+    sentences = [NOVEL, "Crème brûlée — naïve café\u00a0serum, 3x stronger!", "a\x0bb\x0cc\x85d\u3000e",
+                 "\x1cjoined\x1fwords", "word " * 200, "", "汉字 and dont’t"]
+    whole = [enc.ids[:MAX_TOKENS] for enc in e.tokenizer.encode_batch(sentences, add_special_tokens=False)]
+    assert e._ids(sentences) == whole
+    assert e._ids(sentences) == whole  # (the second time from the remembered words)
+
+
 # -- like any other finding -----------------------------------------------------------------------
+ALL_PAGES = 'semantic-pages = "all"\n'  # (a one-sentence page: see every_page)
+
+
 def _cli(run_cli, tmp_path, *args, text=NOVEL):
     page = tmp_path / "page.md"
     page.write_text(text + "\n")
     on = [] if "--no-semantic" in args else ["--semantic"]  # the stage is opt-in
+    if "--config" not in args:
+        cfg = tmp_path / "all-pages" / "exolint.toml"
+        cfg.parent.mkdir(exist_ok=True)
+        cfg.write_text(ALL_PAGES)
+        args = (*args, "--config", cfg)
     return run_cli("check", "--no-bundled-rules", "--rules", PACK, *on, *args, page)
 
 
@@ -162,7 +240,7 @@ def test_cli_select_ignore_severity_and_formats(run_cli, tmp_path):
         assert json.loads(out)["findings"] == [], (args, err)
     cfg = tmp_path / "conf" / "exolint.toml"  # (not beside the page: only --config finds it)
     cfg.parent.mkdir()
-    cfg.write_text('[severity]\n"semantic-structure_function" = "error"\n')
+    cfg.write_text(ALL_PAGES + '[severity]\n"semantic-structure_function" = "error"\n')
     code, out, _ = _cli(run_cli, tmp_path, "--format", "json", "--config", cfg)
     assert [f["severity"] for f in json.loads(out)["findings"]] == ["error"] and code == 1
     code, out, _ = _cli(run_cli, tmp_path, "--format", "sarif")
@@ -235,8 +313,10 @@ def test_with_the_stage_no_torch_is_imported(tmp_path):
     require_semantic()
     page = tmp_path / "page.md"
     page.write_text(NOVEL + "\n")
+    (tmp_path / "exolint.toml").write_text(ALL_PAGES)
     proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "exolint", "check", "-j", "1",
-                           "--semantic", "--no-bundled-rules", "--rules", PACK, page], capture_output=True, text=True)
+                           "--semantic", "--no-bundled-rules", "--rules", PACK, page], capture_output=True,
+                          text=True, cwd=tmp_path)
     assert "semantic-structure_function" in proc.stdout
     imported = proc.stderr
     assert "numpy" in imported and "torch" not in imported and "transformers" not in imported

@@ -149,6 +149,13 @@ def _threshold(value, file, table, key) -> float:
     return float(value)
 
 
+def _pages(value, file, table, key) -> str:
+    if value not in ("claimed", "all"):
+        raise ConfigError(f"{_where(file, table, key)}: expected \"claimed\" (only pages where the "
+                          f"rules reported a claim) or \"all\", got {value!r}")
+    return value
+
+
 def _folders(value, file, table, key) -> list[str]:
     folders = _str_list(value, file, table, key)
     for f in folders:
@@ -163,13 +170,13 @@ TOP_KEYS = {
     "rules": _folders, "include": _globs, "exclude": _globs, "fail-on": _fail_on,
     "front-matter-fields": _str_list, "respect-gitignore": _bool,
     "copy": lambda v, f, t, k: _copy(v, f, t, k), "suppress": lambda v, f, t, k: _suppress(v, f, t, k),
-    "semantic": _bool, "semantic-threshold": _threshold,
+    "semantic": _bool, "semantic-threshold": _threshold, "semantic-pages": _pages,
 }
 OVERRIDE_KEYS = {
     "paths": _globs, "markets": _markets, "select": _str_list, "ignore": _str_list,
     "severity": _severity, "front-matter-fields": _str_list,
     "copy": lambda v, f, t, k: _copy(v, f, t, k),
-    "semantic": _bool, "semantic-threshold": _threshold,
+    "semantic": _bool, "semantic-threshold": _threshold, "semantic-pages": _pages,
 }
 
 
@@ -315,6 +322,7 @@ class FileSettings:
     suppress: list = field(default_factory=list)  # [[suppress]] entries matching this path
     semantic: bool | None = None  # the semantic stage; None: off (opt-in)
     semantic_threshold: float | None = None  # its margin; None: the recorded operating point
+    semantic_pages: str | None = None  # "claimed" | "all"; None: the recorded operating point
     origins: dict[str, str] = field(default_factory=dict)
 
     def selects(self, rule_id: str, category: str) -> bool:
@@ -330,7 +338,8 @@ _ATTR = {"markets": "markets", "select": "select", "ignore": "ignore", "severity
          "rules": "rules", "include": "include", "exclude": "exclude", "fail-on": "fail_on",
          "front-matter-fields": "front_matter_fields", "respect-gitignore": "respect_gitignore",
          "copy": "copy", "suppress": "suppress",
-         "semantic": "semantic", "semantic-threshold": "semantic_threshold"}
+         "semantic": "semantic", "semantic-threshold": "semantic_threshold",
+         "semantic-pages": "semantic_pages"}
 
 
 class Config:

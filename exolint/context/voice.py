@@ -246,8 +246,23 @@ class PageVoice:
                 f"signals in {self.words} words: {seen}; {self.selling:g} selling signals)")
 
 
+_LAST: tuple = (None, None, None)  # (text, gated, voice) of the last page asked about (one tuple:
+# replaced whole, so a thread never sees half of it)
+
+
 def page_voice(text: str, gated: bool = True) -> PageVoice:
-    """The page's voice (``gated=False`` runs every signal's regex: for tests of the gate)."""
+    """The page's voice (``gated=False`` runs every signal's regex: for tests of the gate).
+    The last page's answer is remembered: the context stage and the semantic stage both ask."""
+    global _LAST
+    last_text, last_gated, voice = _LAST
+    if last_gated is gated and (last_text is text or last_text == text):
+        return voice
+    voice = _page_voice(text, gated)
+    _LAST = (text, gated, voice)
+    return voice
+
+
+def _page_voice(text: str, gated: bool) -> PageVoice:
     lowered = lower(text)
     reporting, counts = _REPORTING.score(text, lowered, gated)
     seen = tuple(f"{name} x{n}" for name, n in counts.items())

@@ -21,13 +21,19 @@ class OperatingPoint:
     k: int = 3
     margin: float = 0.05
     floor: float = 0.6
+    # read only the pages where the rules reported a claim: a second look where the rules found
+    # the page claiming, silence on pages the rules found clean (explainers, price lists)
+    claimed_pages_only: bool = False
+
+
+FIELDS = ("k", "margin", "floor", "claimed_pages_only")
 
 
 @lru_cache(maxsize=1)
 def recorded_point() -> OperatingPoint:
     meta = json.loads((MODEL_DIR / "model.json").read_text(encoding="utf-8"))
     point = meta.get("operating_point") or {}
-    return OperatingPoint(**{k: point[k] for k in ("k", "margin", "floor") if k in point})
+    return OperatingPoint(**{k: point[k] for k in FIELDS if k in point})
 
 
 @dataclass

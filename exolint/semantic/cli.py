@@ -75,7 +75,8 @@ def explain_semantic(name: str, ruleset) -> str:
         "Its weakness: embeddings see the topic, not who is speaking, so stance and negation stay",
         "with the rules and the context stage. It points at sentences worth a look; it is not a",
         "judge. Turn it off with --no-semantic or `semantic = false`; set its margin with",
-        "`semantic-threshold`. See docs/semantic.md.",
+        "`semantic-threshold`; by default it reads only pages where the rules reported a claim",
+        "(`semantic-pages = \"all\"` reads every page). See docs/semantic.md.",
     ]
     if not installed():
         lines += ["", f"Not active here: {HOW_TO_ENABLE}"]

@@ -6,19 +6,15 @@ loaded: adding examples to a rule improves the stage with no training step.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from .blas import np
 
 from .embedder import embedder
-from .vocabulary import _COMMON, vocabulary, words  # noqa: F401 (re-exported for the tuning script)
+from .vocabulary import COMPLIANT, _COMMON, compliant_sentences, vocabulary, words  # noqa: F401 (re-exported)
 
-COMPLIANT = Path(__file__).resolve().parent / "compliant.txt"
-def compliant_sentences() -> list[str]:
-    lines = COMPLIANT.read_text(encoding="utf-8").splitlines()
-    return [s.strip() for s in lines if s.strip() and not s.lstrip().startswith("#")]
 
 
 @dataclass
@@ -29,11 +25,17 @@ class ExampleIndex:
     pass_vectors: np.ndarray  # (n_pass, dims): pass examples and compliant sentences
     domain_words: frozenset[str]
 
+    masks: dict = field(default_factory=dict)
+
     def flag_mask(self, markets) -> np.ndarray | None:
-        """Rows whose rule applies under ``markets`` (None: every row)."""
+        """Rows whose rule applies under ``markets`` (None: every row), remembered per markets."""
         if markets is None:
             return None
-        return np.array([r.applies_to(markets) for r in self.flag_rules], dtype=bool)
+        mask = self.masks.get(markets)
+        if mask is None:
+            mask = self.masks[markets] = np.array([r.applies_to(markets) for r in self.flag_rules],
+                                                  dtype=bool)
+        return mask
 
 
 def build_index(rules, compliant: list[str] | None = None) -> ExampleIndex:
@@ -46,10 +48,11 @@ def build_index(rules, compliant: list[str] | None = None) -> ExampleIndex:
     passing.extend(compliant_sentences() if compliant is None else compliant)
     embed = embedder().embed
     return ExampleIndex(embed(flag_texts), flag_rules, flag_texts, embed(passing),
-                        vocabulary(flag_texts))
+                        vocabulary(flag_texts, passing))
 
 
 _INDEXES: dict[tuple, ExampleIndex] = {}
+_BY_OBJECT: dict[int, tuple[object, ExampleIndex]] = {}  # the same rule set object: no key to build
 
 
 def _key(rules) -> tuple:
@@ -60,9 +63,13 @@ def _key(rules) -> tuple:
 def index_for(ruleset) -> ExampleIndex:
     """The index of ``ruleset``'s examples, built on first use (cached by the examples themselves,
     so a rule set rebuilt with the same rules reuses it)."""
+    known = _BY_OBJECT.get(id(ruleset))
+    if known is not None and known[0] is ruleset:
+        return known[1]
     rules = list(ruleset.rules)
     key = _key(rules)
     index = _INDEXES.get(key)
     if index is None:
         index = _INDEXES[key] = build_index(rules)
+    _BY_OBJECT[id(ruleset)] = (ruleset, index)
     return index
