@@ -17,6 +17,8 @@ from itertools import accumulate
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from .offsets import offset_array, widened
+
 # Characters mapped 1:1 to a plainer equivalent before matching.
 _TRANSLATE = {
     # quotes and apostrophes
@@ -63,26 +65,41 @@ class _Segment(NamedTuple):
 
 
 class SegmentMap:
-    """The offset map: one row per piece of copy, held in typed arrays (8 bytes a number)
-    rather than one object per piece, which cost about 150 bytes a piece on a large page.
-    Iterating yields ``_Segment`` rows; ``set_source`` rewrites a row's source span."""
+    """The offset map: one row per piece of copy, held in typed arrays (4 bytes a number, see
+    ``exolint.offsets``) rather than one object per piece, which cost about 150 bytes a piece on
+    a large page. Iterating yields ``_Segment`` rows; ``set_source`` rewrites a row's source
+    span."""
 
     __slots__ = ("text_start", "text_len", "src_start", "src_end", "exact")
 
     def __init__(self) -> None:
-        self.text_start = array("q")
-        self.text_len = array("q")
-        self.src_start = array("q")
-        self.src_end = array("q")
+        self.text_start = offset_array()
+        self.text_len = offset_array()
+        self.src_start = offset_array()
+        self.src_end = offset_array()
         self.exact = bytearray()
 
     def append(self, text_start: int, text_len: int, src_start: int, src_end: int,
                exact: bool) -> None:
-        self.text_start.append(text_start)
-        self.text_len.append(text_len)
-        self.src_start.append(src_start)
-        self.src_end.append(src_end)
+        try:
+            self.text_start.append(text_start)
+            self.text_len.append(text_len)
+            self.src_start.append(src_start)
+            self.src_end.append(src_end)
+        except OverflowError:  # an offset past 4 GiB
+            self._widen()
+            self.text_start.append(text_start)
+            self.text_len.append(text_len)
+            self.src_start.append(src_start)
+            self.src_end.append(src_end)
         self.exact.append(exact)
+
+    def _widen(self) -> None:
+        """8-byte columns, cut back to the rows appended in full (an append may have failed
+        half-way)."""
+        rows = len(self.exact)
+        for name in ("text_start", "text_len", "src_start", "src_end"):
+            setattr(self, name, widened(getattr(self, name)[:rows]))
 
     def __len__(self) -> int:
         return len(self.exact)
@@ -98,9 +115,24 @@ class SegmentMap:
         return map(_Segment, self.text_start, self.text_len, self.src_start, self.src_end,
                    map(bool, self.exact))
 
+    def set_length(self, i: int, text_len: int, src_end: int) -> None:
+        """Grow row ``i`` (a run of exact copy continued by the next piece)."""
+        try:
+            self.text_len[i] = text_len
+            self.src_end[i] = src_end
+        except OverflowError:
+            self._widen()
+            self.text_len[i] = text_len
+            self.src_end[i] = src_end
+
     def set_source(self, i: int, src_start: int, src_end: int) -> None:
-        self.src_start[i] = src_start
-        self.src_end[i] = src_end
+        try:
+            self.src_start[i] = src_start
+            self.src_end[i] = src_end
+        except OverflowError:
+            self._widen()
+            self.src_start[i] = src_start
+            self.src_end[i] = src_end
 
 
 _JOIN_EVERY = 1024  # pieces of copy joined into one string at a time
@@ -167,8 +199,7 @@ class TextBuilder:
         last = len(segs) - 1
         if (exact and last >= 0 and segs.exact[last] and segs.src_end[last] == src_start
                 and segs.text_start[last] + segs.text_len[last] == self._length):
-            segs.text_len[last] += n
-            segs.src_end[last] = src_end
+            segs.set_length(last, segs.text_len[last] + n, src_end)
         else:
             segs.append(self._length, n, src_start, src_end, exact)
             src_end = max(self._last_src_end, src_end)
@@ -412,10 +443,10 @@ _SPLIT_PIECE = 1 << 20  # characters split into lines at a time (see newline_sta
 
 
 def newline_starts(text: str) -> "array[int]":
-    """Offsets where the lines of ``text`` start, a line ending after each \\n, in an array (8
+    """Offsets where the lines of ``text`` start, a line ending after each \\n, in an array (4
     bytes a line). The line lengths are summed in C from ``str.split``, a piece of about a
     megabyte at a time: a split of the whole of a large page holds every line at once."""
-    starts = array("q")
+    starts = offset_array(len(text))
     at, n = 0, len(text)
     while True:
         stop = text.rfind("\n", at, at + _SPLIT_PIECE) + 1 if at + _SPLIT_PIECE < n else n
@@ -439,6 +470,6 @@ def _line_starts(source: str) -> "array[int]":
         # every break ends with a \n, so the lines start after each \n: their lengths are summed
         # in C, where the regex below costs a match per line
         return newline_starts(source)
-    starts = array("q", [0])
+    starts = offset_array(len(source), [0])
     starts.extend(m.end() for m in _LINE_BREAK.finditer(source))
     return starts
