@@ -14,6 +14,7 @@ from .discovery import discover
 from .document import Document
 from .engine import RuleTimeout, check_document, market_label, page_copy
 from .findings import FileError, Finding
+from .memory import LARGE_PAGE, hand_back_large_blocks
 from .overlaps import one_across_markets, one_per_place
 from .parallel import lint_files
 from .prefilter import may_have_findings
@@ -283,6 +284,8 @@ def _check_source(path: str, source: str, notes: list[str], binary_doc: Document
         result.checked = True
         result.notes.extend(FileError(path, n) for n in notes)
         return result
+    if len(source) >= LARGE_PAGE:
+        hand_back_large_blocks()  # (its copies' memory returned to the system when freed)
     try:
         read = lambda text: document_for(path, text, notes, copy_fields=settings.front_matter_fields,
                                          copy=settings.copy)
