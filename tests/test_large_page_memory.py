@@ -88,15 +88,18 @@ def test_lowering_in_pieces_matches_str_lower(piece):
         assert lower(text, piece) == text.lower()
 
 
-def test_trigger_words_found_in_pieces_as_in_the_whole(monkeypatch):
-    text = page(30) + "It was reportedly banned; regulators found and fined the clinic. " * 3
-    lowered = text.lower()
+@pytest.mark.parametrize("tail", ["", " \u0130stanbul REPORTEDLY", " \u03a3\u03a3 Reportedly"])
+def test_trigger_words_found_in_pieces_as_in_the_whole(monkeypatch, tail):
+    """Each piece is lower-cased on its own (no lower-cased copy of the page): the same triggers
+    as in the whole lower-cased text, also where lowering changes the length (dotted I)."""
+    text = page(30) + "It was reportedly banned; Regulators found and FINED the clinic. " * 3 + tail
     signals = voice._REPORTING
-    whole = signals.fired(lowered)
-    assert whole
-    for piece in (7, 64, 1000):
+    whole = signals.fired_in_lowered(text.lower())
+    assert len(whole) >= 3
+    for piece in (7, 64, 1000, 1 << 20):
         monkeypatch.setattr(voice, "_SCAN_PIECE", piece)
-        assert signals.fired(lowered) == whole
+        assert signals.fired(text) == whole
+        assert signals.fired_in_lowered(text.lower()) == whole
 
 
 @pytest.mark.parametrize("piece", [1, 2, 3, 16])

@@ -143,7 +143,7 @@ MIN_DENSITY = 1.5  # ... per 100 words ...
 SELLING_RATIO = 2.0  # ... and at least this many times its selling signals
 
 
-_SCAN_PIECE = 1 << 20  # characters scanned for trigger words at a time
+_SCAN_PIECE = 1 << 16  # characters scanned for trigger words at a time
 
 
 class _Signals:
@@ -168,48 +168,77 @@ class _Signals:
                 self.parts.append((name, regex.compile(pattern, _F), tuple(ids)))
         self._automaton = None
 
-    def fired(self, lowered: str) -> set[int]:
-        """Ids of the triggers that occur at a word start in ``lowered``."""
+    def fired(self, text: str) -> set[int]:
+        """Ids of the triggers that occur at a word start in ``text`` lower-cased.
+
+        A piece at a time, each lower-cased on its own (with a character before it and the
+        longest word's reach after it): a whole lower-cased copy of a large page, and the
+        automaton's list of every match in it (70 MB for a dense 10 MB page), are never held.
+        A piece lowers as the same stretch of the whole text does, but for a final sigma at its
+        edges (no trigger holds a sigma; both forms are letters) and for the few characters
+        that lower to two (then the whole text is lowered first, ``exolint.lowercase``)."""
+        self._build()
+        if self._sigma:
+            return self.fired_in_lowered(lower(text))
+        out: set[int] = set()
+        n = len(text)
+        for lo in range(0, n, _SCAN_PIECE) if n > _SCAN_PIECE else (0,):
+            start, stop = max(lo - 1, 0), min(lo + _SCAN_PIECE + self._reach + 1, n)
+            window = text[start:stop].lower()
+            if len(window) != stop - start:  # (lowering changed the length: offsets would move)
+                return self.fired_in_lowered(lower(text))
+            self._scan(window, lo - start, out)
+        return out
+
+    def fired_in_lowered(self, lowered: str) -> set[int]:
+        """``fired`` of a text already lower-cased."""
+        self._build()
+        out: set[int] = set()
+        for lo in range(0, len(lowered), _SCAN_PIECE) if len(lowered) > _SCAN_PIECE else (0,):
+            start = max(lo - 1, 0)
+            self._scan(lowered[start:lo + _SCAN_PIECE + self._reach + 1], lo - start, out)
+        return out
+
+    def _build(self) -> None:
         if self._automaton is None:
             import ahocorasick_rs
             self._automaton = ahocorasick_rs.AhoCorasick(self.words, matchkind=ahocorasick_rs.MatchKind.Standard)
-        words, whole = self.words, self.whole
-        out: set[int] = set()
-        n = len(lowered)
-        find = self._automaton.find_matches_as_indexes
-        # a piece at a time: the matches come as one list (70 MB for a dense 10 MB page); a
-        # piece is scanned with the longest word's reach past its end, and its matches that
-        # start in it are kept (so each match is seen once, whole)
-        reach = max(map(len, words), default=0)
-        for lo in range(0, n, _SCAN_PIECE) if n > _SCAN_PIECE else (0,):
-            hi = lo + _SCAN_PIECE
-            piece = lowered if n <= _SCAN_PIECE else lowered[lo:hi + reach]
-            for i, s, e in find(piece, overlapping=True):
-                if i in out or s >= _SCAN_PIECE:
-                    continue
-                s += lo
-                e += lo
-                if s and (lowered[s - 1].isalnum() or lowered[s - 1] == "_"):
-                    continue
-                if whole[i] and e < n and (lowered[e].isalnum() or lowered[e] == "_"):
-                    continue
-                out.add(i)
-        return out
+            self._reach = max(map(len, self.words), default=0)
+            self._sigma = any("\u03c3" in w or "\u03c2" in w for w in self.words)
 
-    def counts(self, text: str, lowered: str, gated: bool = True) -> dict[str, int]:
-        fired = self.fired(lowered) if gated else None
+    def _scan(self, window: str, lo: int, out: set[int]) -> None:
+        """Add to ``out`` the triggers at a word start in ``window`` (lower-cased) that start in
+        its piece, from ``lo`` on for ``_SCAN_PIECE`` characters. ``window`` runs on by the
+        longest word's reach and one character past the piece (or to the text's end), and
+        holds the character before it (or starts the text)."""
+        whole = self.whole
+        n = len(window)
+        for i, s, e in self._automaton.find_matches_as_indexes(
+                window[lo:lo + _SCAN_PIECE + self._reach], overlapping=True):
+            if i in out or s >= _SCAN_PIECE:
+                continue  # (a match of the next piece: seen there, whole)
+            s += lo
+            e += lo
+            if s and (window[s - 1].isalnum() or window[s - 1] == "_"):
+                continue
+            if whole[i] and e < n and (window[e].isalnum() or window[e] == "_"):
+                continue
+            out.add(i)
+
+    def counts(self, text: str, gated: bool = True) -> dict[str, int]:
+        fired = self.fired(text) if gated else None
         out: dict[str, int] = {}
         for name, pattern, ids in self.parts:
             if fired is not None and not any(i in fired for i in ids):
                 continue
-            n = len(pattern.findall(text))
+            n = sum(1 for _m in pattern.finditer(text))  # (counted: no list of every match)
             if n:
                 out[name] = out.get(name, 0) + n
         return out
 
-    def score(self, text: str, lowered: str, gated: bool = True) -> tuple[float, dict[str, int]]:
+    def score(self, text: str, gated: bool = True) -> tuple[float, dict[str, int]]:
         """The weighted sum of the signals found in ``text``, and the count of each."""
-        counts = self.counts(text, lowered, gated)
+        counts = self.counts(text, gated)
         return sum(n * self.weights[name] for name, n in counts.items()), counts
 
 
@@ -248,8 +277,7 @@ class PageVoice:
 
 def page_voice(text: str, gated: bool = True) -> PageVoice:
     """The page's voice (``gated=False`` runs every signal's regex: for tests of the gate)."""
-    lowered = lower(text)
-    reporting, counts = _REPORTING.score(text, lowered, gated)
+    reporting, counts = _REPORTING.score(text, gated)
     seen = tuple(f"{name} x{n}" for name, n in counts.items())
     if reporting < MIN_REPORTING:
         return PageVoice("selling/unknown", reporting, 0.0, 0, seen)  # (words not counted)
@@ -257,7 +285,7 @@ def page_voice(text: str, gated: bool = True) -> PageVoice:
     density = 100 * reporting / max(words, 1)
     if density < MIN_DENSITY:
         return PageVoice("selling/unknown", reporting, 0.0, words, seen)  # selling cannot change that
-    selling, _counts = _SELLING.score(text, lowered, gated)
+    selling, _counts = _SELLING.score(text, gated)
     is_reporting = reporting >= SELLING_RATIO * selling
     return PageVoice("reporting" if is_reporting else "selling/unknown", reporting, selling, words, seen)
 
@@ -277,11 +305,10 @@ def count_words(text: str, piece: int = 1 << 20) -> int:
 def section_sells(section: str) -> bool:
     """Whether a section of a reporting page is itself selling ("## Our range ... available to
     clinics through our portal"): a brand's page about the rules that ends with its own pitch."""
-    lowered = section.lower()
-    selling, _counts = _SELLING.score(section, lowered)
+    selling, _counts = _SELLING.score(section)
     if not selling:
         return False
-    reporting, _counts = _REPORTING.score(section, lowered)
+    reporting, _counts = _REPORTING.score(section)
     return reporting < SELLING_RATIO * selling
 
 
