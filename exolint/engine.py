@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .context.stage import judge
@@ -60,7 +61,7 @@ def check_document(doc: Document, ruleset: RuleSet, markets: frozenset[str] | No
     if matched is not None:
         matched.extend((start, end) for start, _rid, end, _rule in kept)
     report, reasons = judge(text, [(start, end) for start, _rid, end, _rule in kept],
-                            lambda: page_copy(doc))
+                            lambda: page_copy(doc), lambda: page_copy_pieces(doc))
     if quieted is not None:
         for (start, _rid, end, rule), why in zip(kept, reasons):
             if why is not None:
@@ -76,6 +77,7 @@ def check_document(doc: Document, ruleset: RuleSet, markets: frozenset[str] | No
 
 
 _TAG = re.compile(r"<[^>]{0,2000}>")
+_TAG_LONGEST = 2002  # characters in _TAG's longest match
 
 
 def page_copy(doc: Document) -> str:
@@ -85,6 +87,35 @@ def page_copy(doc: Document) -> str:
         return doc.text
     source = doc.source or doc.text
     return _TAG.sub(" ", source) if "<" in source else source
+
+
+_COPY_PIECE = 1 << 20  # characters of source made into page copy at a time
+
+
+def page_copy_pieces(doc: Document) -> Iterator[str]:
+    """``page_copy(doc)`` in pieces of about ``_COPY_PIECE`` characters (never the whole copy at
+    once). The source is cut just after a ">": no tag runs across that (a tag holds no ">"),
+    and dropping the tags of each piece then drops those of the whole. A piece with no ">"
+    ends where it would unless a tag could run across its end (the next ">" is close): then
+    just after that ">"."""
+    if doc.key_spans is not None or "<" not in (doc.source or doc.text):
+        yield page_copy(doc)
+        return
+    source = doc.source or doc.text
+    at, n = 0, len(source)
+    while at < n:
+        stop = at + _COPY_PIECE
+        if stop >= n:
+            stop = n
+        elif (close := source.rfind(">", at, stop)) >= 0:
+            stop = close + 1
+        else:  # a tag that crosses ``stop`` ends at the next ">", at most _TAG_LONGEST from its "<"
+            close = source.find(">", stop)
+            if close >= 0 and stop > close + 1 - _TAG_LONGEST:
+                stop = close + 1
+        piece = source[at:stop]
+        yield _TAG.sub(" ", piece) if "<" in piece else piece
+        at = stop
 
 
 def _place(item):

@@ -102,6 +102,33 @@ def test_trigger_words_found_in_pieces_as_in_the_whole(monkeypatch, tail):
         assert signals.fired_in_lowered(text.lower()) == whole
 
 
+@pytest.mark.parametrize("piece", [1, 2, 5, 40, 3000])
+def test_page_copy_in_pieces_is_the_page_copy(monkeypatch, piece):
+    """The voice reads the page's copy (tags dropped) a piece at a time; joined, the pieces
+    are the whole copy: a cut never splits a tag, also in a long stretch without any ">"."""
+    from exolint import engine
+
+    texts = [page(5), "<b>bold</b> a < b and <i\nitalic> " * 40, "x < y " * 2000 + "<p>end</p>",
+             "<" + "a" * 2500 + ">" + "b" * 100, "no tags at all", ""]
+    for text in texts:
+        doc = document_for("page.md", text)
+        whole = engine.page_copy(doc)
+        monkeypatch.setattr(engine, "_COPY_PIECE", piece)
+        assert "".join(engine.page_copy_pieces(doc)) == whole
+        monkeypatch.undo()
+
+
+def test_voice_from_pieces_is_the_page_voice():
+    """A page with no reporting word is judged from its pieces alone; one with some, from the
+    whole copy: either way the voice is ``page_voice``'s."""
+    reporting = ("Regulators warned that clinics claim exosomes regenerate skin. The agency said "
+                 "such claims are unproven, according to a report; critics reportedly agreed. ") * 5
+    for text in [page(20), reporting, page(3) + reporting, ""]:
+        pieces = [text[i:i + 97] for i in range(0, len(text), 97)]
+        assert voice.page_voice_of(lambda: iter(pieces), lambda: text) == voice.page_voice(text)
+    assert voice.page_voice(reporting).reporting_page
+
+
 @pytest.mark.parametrize("piece", [1, 2, 3, 16])
 def test_line_starts_in_pieces_match_a_whole_split(monkeypatch, piece):
     from exolint import document

@@ -16,6 +16,7 @@ the first person ("our serum", "we offer"): the seller's own claim inside an art
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -146,6 +147,35 @@ SELLING_RATIO = 2.0  # ... and at least this many times its selling signals
 _SCAN_PIECE = 1 << 16  # characters scanned for trigger words at a time
 
 
+def _windows(pieces: Iterable[str], size: int, reach: int) -> Iterator[tuple[str, int]]:
+    """The text ``pieces`` make up, ``size`` characters at a time, each as (window, where its
+    piece starts in the window): the window holds the character before the piece and runs on
+    ``reach`` + 1 characters past it (or to the text's end). A short text is one window."""
+    held: list[tuple[int, str]] = []  # (offset, piece): the pieces a later window may need
+    end = lo = 0
+    for piece in pieces:
+        if not piece:
+            continue
+        held.append((end, piece))
+        end += len(piece)
+        while lo + size + reach + 1 <= end:
+            start = max(lo - 1, 0)
+            yield _cut(held, start, lo + size + reach + 1), lo - start
+            lo += size
+            while held and held[0][0] + len(held[0][1]) < lo:
+                held.pop(0)
+    while lo < end or lo == 0:
+        start = max(lo - 1, 0)
+        yield _cut(held, start, end), lo - start
+        lo += size
+
+
+def _cut(held: list[tuple[int, str]], start: int, stop: int) -> str:
+    """The text from ``start`` to ``stop`` of the ``held`` pieces."""
+    return "".join(piece[max(start - at, 0):stop - at] for at, piece in held
+                   if at < stop and at + len(piece) > start)
+
+
 class _Signals:
     """Compiled signals and the automaton of their triggers."""
 
@@ -169,34 +199,35 @@ class _Signals:
         self._automaton = None
 
     def fired(self, text: str) -> set[int]:
-        """Ids of the triggers that occur at a word start in ``text`` lower-cased.
+        """Ids of the triggers that occur at a word start in ``text`` lower-cased."""
+        found = self.fired_in_pieces((text,))
+        return found if found is not None else self.fired_in_lowered(lower(text))
 
-        A piece at a time, each lower-cased on its own (with a character before it and the
-        longest word's reach after it): a whole lower-cased copy of a large page, and the
-        automaton's list of every match in it (70 MB for a dense 10 MB page), are never held.
-        A piece lowers as the same stretch of the whole text does, but for a final sigma at its
-        edges (no trigger holds a sigma; both forms are letters) and for the few characters
-        that lower to two (then the whole text is lowered first, ``exolint.lowercase``)."""
+    def fired_in_pieces(self, pieces: Iterable[str]) -> set[int] | None:
+        """``fired`` of the text ``pieces`` make up, or None when it must be lowered whole.
+
+        A window at a time (``_windows``), each lower-cased on its own: a whole lower-cased
+        copy of a large page, and the automaton's list of every match in it (70 MB for a dense
+        10 MB page), are never held. A window lowers as the same stretch of the whole text
+        does, but for a final sigma at its edges (no trigger holds a sigma, and both forms are
+        letters) and for the few characters that lower to two (None: offsets would move)."""
         self._build()
         if self._sigma:
-            return self.fired_in_lowered(lower(text))
+            return None
         out: set[int] = set()
-        n = len(text)
-        for lo in range(0, n, _SCAN_PIECE) if n > _SCAN_PIECE else (0,):
-            start, stop = max(lo - 1, 0), min(lo + _SCAN_PIECE + self._reach + 1, n)
-            window = text[start:stop].lower()
-            if len(window) != stop - start:  # (lowering changed the length: offsets would move)
-                return self.fired_in_lowered(lower(text))
-            self._scan(window, lo - start, out)
+        for window, lo in _windows(pieces, _SCAN_PIECE, self._reach):
+            lowered = window.lower()
+            if len(lowered) != len(window):
+                return None
+            self._scan(lowered, lo, out)
         return out
 
     def fired_in_lowered(self, lowered: str) -> set[int]:
         """``fired`` of a text already lower-cased."""
         self._build()
         out: set[int] = set()
-        for lo in range(0, len(lowered), _SCAN_PIECE) if len(lowered) > _SCAN_PIECE else (0,):
-            start = max(lo - 1, 0)
-            self._scan(lowered[start:lo + _SCAN_PIECE + self._reach + 1], lo - start, out)
+        for window, lo in _windows((lowered,), _SCAN_PIECE, self._reach):
+            self._scan(window, lo, out)
         return out
 
     def _build(self) -> None:
@@ -288,6 +319,16 @@ def page_voice(text: str, gated: bool = True) -> PageVoice:
     selling, _counts = _SELLING.score(text, gated)
     is_reporting = reporting >= SELLING_RATIO * selling
     return PageVoice("reporting" if is_reporting else "selling/unknown", reporting, selling, words, seen)
+
+
+def page_voice_of(pieces: Callable[[], Iterable[str]], whole: Callable[[], str]) -> PageVoice:
+    """``page_voice(whole())``, where ``pieces()`` yields the same text in pieces: a page where
+    no reporting trigger occurs (most pages) reads as selling/unknown without its whole copy
+    being made (its size again on a large page)."""
+    found = _REPORTING.fired_in_pieces(pieces())
+    if found is not None and not found:
+        return PageVoice("selling/unknown", 0, 0.0, 0, ())  # (what page_voice finds: no signal)
+    return page_voice(whole())
 
 
 def count_words(text: str, piece: int = 1 << 20) -> int:
