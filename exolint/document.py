@@ -17,6 +17,7 @@ from itertools import accumulate
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from .cellheads import CellHeads
 from .offsets import offset_array, widened
 
 # Characters mapped 1:1 to a plainer equivalent before matching.
@@ -147,7 +148,7 @@ class TextBuilder:
         self._segments = SegmentMap()
         self._length = 0
         self._last_src_end = 0
-        self._cell_heads: list[tuple[int, int, int, int]] = []
+        self._cell_heads = CellHeads()
 
     def add(self, src_start: int, chunk: str) -> None:
         """Add ``chunk``, which is the verbatim source text starting at ``src_start``."""
@@ -226,7 +227,7 @@ class TextBuilder:
     def table_cell(self, cell: tuple[int, int], head: tuple[int, int]) -> None:
         """Record that the text span ``cell`` is a table cell under the column header ``head``."""
         if cell[1] > cell[0] and head[1] > head[0]:
-            self._cell_heads.append((cell[0], cell[1], head[0], head[1]))
+            self._cell_heads.append((cell[0], cell[1], head[0], head[1]))  # (a CellHeads)
 
     def build(self, path: str, source: str, **kwargs) -> "Document":
         return Document(path=path, source=source, text=self.text(),
@@ -292,8 +293,8 @@ class Document:
     # text offsets where copy was left out between them (sparse reading): no match may span one
     barriers: list[int] = field(default_factory=list)
     # (cell start, cell end, header start, header end) text offsets of table body cells and the
-    # header of their column (see TableHeads)
-    cell_heads: list[tuple[int, int, int, int]] = field(default_factory=list)
+    # header of their column (see TableHeads): a list, or a CellHeads (in text order)
+    cell_heads: "CellHeads | list[tuple[int, int, int, int]]" = field(default_factory=list)
     # structured files (JSON, YAML, CSV, .po, WXR): the key path of each string read (a
     # sources.structured.assemble.KeySpans), and one Document per market when the file holds
     # copy for several locales (each linted under its own market)

@@ -173,3 +173,24 @@ def test_peak_memory_of_a_large_page_stays_a_small_multiple_of_it(tmp_path):
     over = peak_kb(big) - peak_kb(tiny)
     print("RATIO", over * 1024 / big.stat().st_size)
     assert over * 1024 < 8 * big.stat().st_size, f"{over} KB over the baseline"
+
+
+def test_cell_heads_are_kept_compactly_and_read_as_tuples():
+    from exolint.cellheads import CellHeads
+    from exolint.context.structure import Structure
+
+    doc = document_for("page.md", page(4))
+    assert isinstance(doc.cell_heads, CellHeads) and doc.cell_heads.ordered
+    rows = list(doc.cell_heads)
+    assert len(rows) == 8 and all(len(r) == 4 and r[0] < r[1] for r in rows)
+    for start, end, head_start, head_end in rows:
+        head = {"cell": "head", "miracle": "col"}[doc.text[start:end].strip()]
+        assert doc.text[head_start:head_end].strip() == head
+        assert Structure(doc.text, doc.cell_heads).lead_in(start) == head
+        assert Structure(doc.text, rows).lead_in(start) == head  # (a plain list, sorted there)
+    out_of_order = CellHeads([(10, 20, 0, 5), (3, 8, 0, 2)])
+    assert not out_of_order.ordered
+    assert Structure("x" * 30, out_of_order).lead_in(4) == "xx"
+    big = CellHeads([(1, 2, 0, 1)])
+    big.append((5 << 32, (5 << 32) + 3, 1, 2))  # past 4 GiB: 8-byte numbers
+    assert list(big) == [(1, 2, 0, 1), (5 << 32, (5 << 32) + 3, 1, 2)]
