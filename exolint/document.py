@@ -300,6 +300,9 @@ class Document:
     # copy for several locales (each linted under its own market)
     key_spans: object = None
     views: list["Document"] = field(default_factory=list)
+    # the page's voice (context.voice.PageVoice) when judged before parsing (a large page's,
+    # see api._check_source); None: judged when needed
+    voice: object = None
     _line_starts: list[int] | None = field(default=None, repr=False)
     # counted line positions (see ``_locate``): [source, offset, its line, {line: start offset}]
     _line_memo: list | None = field(default=None, repr=False, compare=False)

@@ -12,21 +12,20 @@ from ..sentences import sentence_begin, sentence_stop
 from .structure import section_around
 
 
-def judge(text: str, spans: list[tuple[int, int]], page: Callable[[], str] | None = None,
-          page_pieces: Callable[[], Iterable[str]] | None = None
+def judge(text: str, spans: Iterable[tuple[int, int]], page: Callable[[], str] | None = None,
+          page_pieces: Callable[[], Iterable[str]] | None = None, voice=None
           ) -> tuple[list[bool], list[str | None]]:
     """For each (start, end) span of ``text``: whether to report it, and if not, why. ``page()``
     gives the whole page's copy for its voice, asked for only when needed (the text the rules
     see may hold only the parts of a big page where a rule could match; see exolint.sparse);
     ``page_pieces()`` the same copy in pieces (the whole is then made only when the page holds
-    a reporting word: ``voice.page_voice_of``)."""
+    a reporting word: ``voice.page_voice_of``); ``voice``: the page's voice, when known."""
     if not spans:
         return [], []
     # imported here, on the first page with a match: compiling its regexes costs start-up time
     from .voice import (hearsay, page_voice, page_voice_of, section_sells, sells_in_first_person,
                         supposed)
 
-    voice = None
     keep: list[bool] = []
     reasons: list[str | None] = []
     for start, end in spans:
