@@ -309,7 +309,8 @@ def text_blocks(text: str, cuts: list[int] | None = None) -> Iterator[tuple[int,
 MIN_GROUP = 256  # characters: consecutive blocks are scanned together up to this length
 
 
-SLICE = 1 << 20  # characters of copy scanned at a time by ``plan``
+SLICE = 1 << 18  # characters of copy scanned at a time by ``plan`` (its scan text's making
+# holds several times that: 16 MB for 1 MB of dense copy)
 
 
 def _slices(blocks: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
