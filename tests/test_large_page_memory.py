@@ -1,8 +1,11 @@
 """A large Markdown page is parsed piece by piece (exolint/sources/md_chunks.py) with the same
 copy as a whole parse, and checking it does not hold a list of every word (issue 18)."""
+import functools
 import os
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -147,32 +150,56 @@ def test_structure_lines_are_the_text_split():
     assert lines[-1] == "last line without a break"
 
 
-@pytest.mark.skipif(not os.path.exists("/proc/self/status"), reason="peak memory read from /proc (Linux)")
-@pytest.mark.xfail(strict=True, reason="issue 18: peak memory on a dense page is still about 15x "
-                   "the page (was 20x+: the text, its offset map, the voice's page copy, findings); "
-                   "the 4x target is not met yet (docs/performance.md)")
-def test_peak_memory_of_a_large_page_stays_a_small_multiple_of_it(tmp_path):
+_PEAK_SCRIPT = ("import sys\nfrom exolint.cli import main\n"
+                "def peak():\n    for line in open('/proc/self/status'):\n"
+                "        if line.startswith('VmHWM:'):\n            return int(line.split()[1])\n"
+                "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+                "print(peak(), file=sys.stderr)\n")
+
+
+@functools.lru_cache(maxsize=None)
+def dense_page_ratio() -> float:
+    """Peak RSS of checking 10 MB of dense Markdown (sample rules, one job, JSON), over the
+    same run's on a tiny page, in multiples of the page's size (measured once per session)."""
+    with tempfile.TemporaryDirectory() as folder:
+        big = Path(folder) / "big.md"
+        big.write_text(page(10_000_000 // len(PAGE)), encoding="utf-8")
+        tiny = Path(folder) / "tiny.md"
+        tiny.write_text("Plain words.\n", encoding="utf-8")
+
+        def peak_kb(path) -> int:
+            proc = subprocess.run([sys.executable, "-c", _PEAK_SCRIPT, "check", "--no-bundled-rules",
+                                   "--rules", str(SAMPLE_RULES), "--jobs", "1", "--format", "json",
+                                   str(path)],
+                                  capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+            return int(proc.stderr.split()[-1])
+
+        return (peak_kb(big) - peak_kb(tiny)) * 1024 / big.stat().st_size
+
+
+_PROC = pytest.mark.skipif(not os.path.exists("/proc/self/status"),
+                           reason="peak memory read from /proc (Linux)")
+
+
+@_PROC
+def test_peak_memory_of_a_large_page_stays_within_its_measured_multiple():
+    """10 MB of dense Markdown: at most 11x the page over the baseline (measured 9.9x in
+    December 2026, down from 14x: offset maps in 4-byte arrays, the page voice and the rule
+    windows a piece at a time, docs/performance.md); a regression fails here."""
+    ratio = dense_page_ratio()
+    assert ratio < 11, f"peak {ratio:.1f}x the page over the baseline"
+
+
+@_PROC
+@pytest.mark.xfail(strict=True, reason="issue 18: peak memory on a dense page is about 10x the "
+                   "page (its source, its text -- two bytes a character once inline code's "
+                   "placeholder is in it --, the offset map, a Finding every 170 characters); "
+                   "8x, and the issue's 4x, are not met yet (docs/performance.md)")
+def test_peak_memory_of_a_large_page_stays_a_small_multiple_of_it():
     """10 MB of dense Markdown: peak RSS over the run's baseline (same rules, a tiny page) at
     most 8x the page."""
-    big = tmp_path / "big.md"
-    big.write_text(page(10_000_000 // len(PAGE)), encoding="utf-8")
-    tiny = tmp_path / "tiny.md"
-    tiny.write_text("Plain words.\n", encoding="utf-8")
-    script = ("import sys\nfrom exolint.cli import main\n"
-              "def peak():\n    for line in open('/proc/self/status'):\n"
-              "        if line.startswith('VmHWM:'):\n            return int(line.split()[1])\n"
-              "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
-              "print(peak(), file=sys.stderr)\n")
-
-    def peak_kb(path) -> int:
-        proc = subprocess.run([sys.executable, "-c", script, "check", "--no-bundled-rules", "--rules",
-                               str(SAMPLE_RULES), "--jobs", "1", "--format", "json", str(path)],
-                              capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
-        return int(proc.stderr.split()[-1])
-
-    over = peak_kb(big) - peak_kb(tiny)
-    print("RATIO", over * 1024 / big.stat().st_size)
-    assert over * 1024 < 8 * big.stat().st_size, f"{over} KB over the baseline"
+    ratio = dense_page_ratio()
+    assert ratio < 8, f"peak {ratio:.1f}x the page over the baseline"
 
 
 def test_cell_heads_are_kept_compactly_and_read_as_tuples():
