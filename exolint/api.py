@@ -12,8 +12,9 @@ from typing import Callable
 
 from .config.discovery import discover
 from .document import Document
-from .match.engine import RuleTimeout, check_document, market_label, page_copy
+from .match.engine import RuleTimeout, check_document, market_label, page_copy, source_voice
 from .findings import FileError, Finding
+from .memory import LARGE_PAGE, hand_back_large_blocks
 from .filters.overlaps import one_across_markets, one_per_place
 from .parallel import lint_files
 from .match.prefilter import may_have_findings
@@ -100,9 +101,12 @@ def _check(doc: Document, ruleset: RuleSet, options: LintOptions, settings,
            report: LintReport) -> list[Finding]:
     markets = page_markets(options, settings, doc)
     quieted: list[Finding] = []
-    matched: list[tuple[int, int]] = []  # spans of rule matches: the semantic stage reads elsewhere
+    semantic = semantic_enabled(options, settings)
+    # spans of rule matches: the semantic stage reads elsewhere (not listed without it: a dense
+    # page has a match every few lines)
+    matched: list[tuple[int, int]] | None = [] if semantic else None
     found = check_document(doc, ruleset, markets, report.timeouts, quieted, matched)
-    if semantic_enabled(options, settings):
+    if semantic:
         found.extend(_semantic(doc, ruleset, matched, markets, settings, claimed=bool(found)))
     if doc.key_spans is not None:  # structured files: each finding names its key path
         _place(doc, found)
@@ -287,12 +291,21 @@ def _check_source(path: str, source: str, notes: list[str], binary_doc: Document
         result.checked = True
         result.notes.extend(FileError(path, n) for n in notes)
         return result
+    voice = None
+    if len(source) >= LARGE_PAGE:
+        hand_back_large_blocks()  # (its copies' memory returned to the system when freed)
+        if binary_doc is None and not path.lower().endswith(STRUCTURED_EXTENSIONS):
+            # judged now, while the source is all the page holds in memory: later the page
+            # copy this makes would add to the Document, its offset map and its matches
+            voice = source_voice(source)
     try:
         read = lambda text: document_for(path, text, notes, copy_fields=settings.front_matter_fields,
                                          copy=settings.copy)
         doc = binary_doc or read_sparse(path, source, ruleset, read, also_keep if whole else None)
         if binary_doc is None:  # a .docx has no text source to restore
             doc.source = source  # quiet blocks were blanked in place: same offsets, same lines
+            if doc.key_spans is None and not doc.views:
+                doc.voice = voice
     except ReaderError as exc:
         result.errors.append(FileError(path, str(exc)))
         return result

@@ -17,6 +17,9 @@ from itertools import accumulate
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from .cellheads import CellHeads
+from .offsets import offset_array, widened
+
 # Characters mapped 1:1 to a plainer equivalent before matching.
 _TRANSLATE = {
     # quotes and apostrophes
@@ -63,26 +66,41 @@ class _Segment(NamedTuple):
 
 
 class SegmentMap:
-    """The offset map: one row per piece of copy, held in typed arrays (8 bytes a number)
-    rather than one object per piece, which cost about 150 bytes a piece on a large page.
-    Iterating yields ``_Segment`` rows; ``set_source`` rewrites a row's source span."""
+    """The offset map: one row per piece of copy, held in typed arrays (4 bytes a number, see
+    ``exolint.offsets``) rather than one object per piece, which cost about 150 bytes a piece on
+    a large page. Iterating yields ``_Segment`` rows; ``set_source`` rewrites a row's source
+    span."""
 
     __slots__ = ("text_start", "text_len", "src_start", "src_end", "exact")
 
     def __init__(self) -> None:
-        self.text_start = array("q")
-        self.text_len = array("q")
-        self.src_start = array("q")
-        self.src_end = array("q")
+        self.text_start = offset_array()
+        self.text_len = offset_array()
+        self.src_start = offset_array()
+        self.src_end = offset_array()
         self.exact = bytearray()
 
     def append(self, text_start: int, text_len: int, src_start: int, src_end: int,
                exact: bool) -> None:
-        self.text_start.append(text_start)
-        self.text_len.append(text_len)
-        self.src_start.append(src_start)
-        self.src_end.append(src_end)
+        try:
+            self.text_start.append(text_start)
+            self.text_len.append(text_len)
+            self.src_start.append(src_start)
+            self.src_end.append(src_end)
+        except OverflowError:  # an offset past 4 GiB
+            self._widen()
+            self.text_start.append(text_start)
+            self.text_len.append(text_len)
+            self.src_start.append(src_start)
+            self.src_end.append(src_end)
         self.exact.append(exact)
+
+    def _widen(self) -> None:
+        """8-byte columns, cut back to the rows appended in full (an append may have failed
+        half-way)."""
+        rows = len(self.exact)
+        for name in ("text_start", "text_len", "src_start", "src_end"):
+            setattr(self, name, widened(getattr(self, name)[:rows]))
 
     def __len__(self) -> int:
         return len(self.exact)
@@ -98,9 +116,24 @@ class SegmentMap:
         return map(_Segment, self.text_start, self.text_len, self.src_start, self.src_end,
                    map(bool, self.exact))
 
+    def set_length(self, i: int, text_len: int, src_end: int) -> None:
+        """Grow row ``i`` (a run of exact copy continued by the next piece)."""
+        try:
+            self.text_len[i] = text_len
+            self.src_end[i] = src_end
+        except OverflowError:
+            self._widen()
+            self.text_len[i] = text_len
+            self.src_end[i] = src_end
+
     def set_source(self, i: int, src_start: int, src_end: int) -> None:
-        self.src_start[i] = src_start
-        self.src_end[i] = src_end
+        try:
+            self.src_start[i] = src_start
+            self.src_end[i] = src_end
+        except OverflowError:
+            self._widen()
+            self.src_start[i] = src_start
+            self.src_end[i] = src_end
 
 
 _JOIN_EVERY = 1024  # pieces of copy joined into one string at a time
@@ -115,7 +148,7 @@ class TextBuilder:
         self._segments = SegmentMap()
         self._length = 0
         self._last_src_end = 0
-        self._cell_heads: list[tuple[int, int, int, int]] = []
+        self._cell_heads = CellHeads()
 
     def add(self, src_start: int, chunk: str) -> None:
         """Add ``chunk``, which is the verbatim source text starting at ``src_start``."""
@@ -167,8 +200,7 @@ class TextBuilder:
         last = len(segs) - 1
         if (exact and last >= 0 and segs.exact[last] and segs.src_end[last] == src_start
                 and segs.text_start[last] + segs.text_len[last] == self._length):
-            segs.text_len[last] += n
-            segs.src_end[last] = src_end
+            segs.set_length(last, segs.text_len[last] + n, src_end)
         else:
             segs.append(self._length, n, src_start, src_end, exact)
             src_end = max(self._last_src_end, src_end)
@@ -195,7 +227,7 @@ class TextBuilder:
     def table_cell(self, cell: tuple[int, int], head: tuple[int, int]) -> None:
         """Record that the text span ``cell`` is a table cell under the column header ``head``."""
         if cell[1] > cell[0] and head[1] > head[0]:
-            self._cell_heads.append((cell[0], cell[1], head[0], head[1]))
+            self._cell_heads.append((cell[0], cell[1], head[0], head[1]))  # (a CellHeads)
 
     def build(self, path: str, source: str, **kwargs) -> "Document":
         return Document(path=path, source=source, text=self.text(),
@@ -261,13 +293,16 @@ class Document:
     # text offsets where copy was left out between them (sparse reading): no match may span one
     barriers: list[int] = field(default_factory=list)
     # (cell start, cell end, header start, header end) text offsets of table body cells and the
-    # header of their column (see TableHeads)
-    cell_heads: list[tuple[int, int, int, int]] = field(default_factory=list)
+    # header of their column (see TableHeads): a list, or a CellHeads (in text order)
+    cell_heads: "CellHeads | list[tuple[int, int, int, int]]" = field(default_factory=list)
     # structured files (JSON, YAML, CSV, .po, WXR): the key path of each string read (a
     # sources.structured.assemble.KeySpans), and one Document per market when the file holds
     # copy for several locales (each linted under its own market)
     key_spans: object = None
     views: list["Document"] = field(default_factory=list)
+    # the page's voice (context.voice.PageVoice) when judged before parsing (a large page's,
+    # see api._check_source); None: judged when needed
+    voice: object = None
     _line_starts: list[int] | None = field(default=None, repr=False)
     # counted line positions (see ``_locate``): [source, offset, its line, {line: start offset}]
     _line_memo: list | None = field(default=None, repr=False, compare=False)
@@ -412,10 +447,10 @@ _SPLIT_PIECE = 1 << 20  # characters split into lines at a time (see newline_sta
 
 
 def newline_starts(text: str) -> "array[int]":
-    """Offsets where the lines of ``text`` start, a line ending after each \\n, in an array (8
+    """Offsets where the lines of ``text`` start, a line ending after each \\n, in an array (4
     bytes a line). The line lengths are summed in C from ``str.split``, a piece of about a
     megabyte at a time: a split of the whole of a large page holds every line at once."""
-    starts = array("q")
+    starts = offset_array(len(text))
     at, n = 0, len(text)
     while True:
         stop = text.rfind("\n", at, at + _SPLIT_PIECE) + 1 if at + _SPLIT_PIECE < n else n
@@ -439,6 +474,6 @@ def _line_starts(source: str) -> "array[int]":
         # every break ends with a \n, so the lines start after each \n: their lengths are summed
         # in C, where the regex below costs a match per line
         return newline_starts(source)
-    starts = array("q", [0])
+    starts = offset_array(len(source), [0])
     starts.extend(m.end() for m in _LINE_BREAK.finditer(source))
     return starts

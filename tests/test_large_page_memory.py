@@ -1,8 +1,11 @@
 """A large Markdown page is parsed piece by piece (exolint/sources/md_chunks.py) with the same
 copy as a whole parse, and checking it does not hold a list of every word (issue 18)."""
+import functools
 import os
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -88,15 +91,45 @@ def test_lowering_in_pieces_matches_str_lower(piece):
         assert lower(text, piece) == text.lower()
 
 
-def test_trigger_words_found_in_pieces_as_in_the_whole(monkeypatch):
-    text = page(30) + "It was reportedly banned; regulators found and fined the clinic. " * 3
-    lowered = text.lower()
+@pytest.mark.parametrize("tail", ["", " \u0130stanbul REPORTEDLY", " \u03a3\u03a3 Reportedly"])
+def test_trigger_words_found_in_pieces_as_in_the_whole(monkeypatch, tail):
+    """Each piece is lower-cased on its own (no lower-cased copy of the page): the same triggers
+    as in the whole lower-cased text, also where lowering changes the length (dotted I)."""
+    text = page(30) + "It was reportedly banned; Regulators found and FINED the clinic. " * 3 + tail
     signals = voice._REPORTING
-    whole = signals.fired(lowered)
-    assert whole
-    for piece in (7, 64, 1000):
+    whole = signals.fired_in_lowered(text.lower())
+    assert len(whole) >= 3
+    for piece in (7, 64, 1000, 1 << 20):
         monkeypatch.setattr(voice, "_SCAN_PIECE", piece)
-        assert signals.fired(lowered) == whole
+        assert signals.fired(text) == whole
+        assert signals.fired_in_lowered(text.lower()) == whole
+
+
+@pytest.mark.parametrize("piece", [1, 2, 5, 40, 3000])
+def test_page_copy_in_pieces_is_the_page_copy(monkeypatch, piece):
+    """The voice reads the page's copy (tags dropped) a piece at a time; joined, the pieces
+    are the whole copy: a cut never splits a tag, also in a long stretch without any ">"."""
+    from exolint import engine
+
+    texts = [page(5), "<b>bold</b> a < b and <i\nitalic> " * 40, "x < y " * 2000 + "<p>end</p>",
+             "<" + "a" * 2500 + ">" + "b" * 100, "no tags at all", ""]
+    for text in texts:
+        doc = document_for("page.md", text)
+        whole = engine.page_copy(doc)
+        monkeypatch.setattr(engine, "_COPY_PIECE", piece)
+        assert "".join(engine.page_copy_pieces(doc)) == whole
+        monkeypatch.undo()
+
+
+def test_voice_from_pieces_is_the_page_voice():
+    """A page with no reporting word is judged from its pieces alone; one with some, from the
+    whole copy: either way the voice is ``page_voice``'s."""
+    reporting = ("Regulators warned that clinics claim exosomes regenerate skin. The agency said "
+                 "such claims are unproven, according to a report; critics reportedly agreed. ") * 5
+    for text in [page(20), reporting, page(3) + reporting, ""]:
+        pieces = [text[i:i + 97] for i in range(0, len(text), 97)]
+        assert voice.page_voice_of(lambda: iter(pieces), lambda: text) == voice.page_voice(text)
+    assert voice.page_voice(reporting).reporting_page
 
 
 @pytest.mark.parametrize("piece", [1, 2, 3, 16])
@@ -117,28 +150,74 @@ def test_structure_lines_are_the_text_split():
     assert lines[-1] == "last line without a break"
 
 
-@pytest.mark.skipif(not os.path.exists("/proc/self/status"), reason="peak memory read from /proc (Linux)")
-@pytest.mark.xfail(strict=True, reason="issue 18: peak memory on a dense page is still about 15x "
-                   "the page (was 20x+: the text, its offset map, the voice's page copy, findings); "
-                   "the 4x target is not met yet (docs/performance.md)")
-def test_peak_memory_of_a_large_page_stays_a_small_multiple_of_it(tmp_path):
+_PEAK_SCRIPT = ("import sys\nfrom exolint.cli import main\n"
+                "def peak():\n    for line in open('/proc/self/status'):\n"
+                "        if line.startswith('VmHWM:'):\n            return int(line.split()[1])\n"
+                "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+                "print(peak(), file=sys.stderr)\n")
+
+
+@functools.lru_cache(maxsize=None)
+def dense_page_ratio() -> float:
+    """Peak RSS of checking 10 MB of dense Markdown (sample rules, one job, JSON), over the
+    same run's on a tiny page, in multiples of the page's size (measured once per session)."""
+    with tempfile.TemporaryDirectory() as folder:
+        big = Path(folder) / "big.md"
+        big.write_text(page(10_000_000 // len(PAGE)), encoding="utf-8")
+        tiny = Path(folder) / "tiny.md"
+        tiny.write_text("Plain words.\n", encoding="utf-8")
+
+        def peak_kb(path) -> int:
+            proc = subprocess.run([sys.executable, "-c", _PEAK_SCRIPT, "check", "--no-bundled-rules",
+                                   "--rules", str(SAMPLE_RULES), "--jobs", "1", "--format", "json",
+                                   str(path)],
+                                  capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+            return int(proc.stderr.split()[-1])
+
+        return (peak_kb(big) - peak_kb(tiny)) * 1024 / big.stat().st_size
+
+
+_PROC = pytest.mark.skipif(not os.path.exists("/proc/self/status"),
+                           reason="peak memory read from /proc (Linux)")
+
+
+@_PROC
+def test_peak_memory_of_a_large_page_stays_within_its_measured_multiple():
+    """10 MB of dense Markdown: at most 11x the page over the baseline (measured 9.9x in
+    December 2026, down from 14x: offset maps in 4-byte arrays, the page voice and the rule
+    windows a piece at a time, docs/performance.md); a regression fails here."""
+    ratio = dense_page_ratio()
+    assert ratio < 11, f"peak {ratio:.1f}x the page over the baseline"
+
+
+@_PROC
+@pytest.mark.xfail(strict=True, reason="issue 18: peak memory on a dense page is about 10x the "
+                   "page (its source, its text -- two bytes a character once inline code's "
+                   "placeholder is in it --, the offset map, a Finding every 170 characters); "
+                   "8x, and the issue's 4x, are not met yet (docs/performance.md)")
+def test_peak_memory_of_a_large_page_stays_a_small_multiple_of_it():
     """10 MB of dense Markdown: peak RSS over the run's baseline (same rules, a tiny page) at
     most 8x the page."""
-    big = tmp_path / "big.md"
-    big.write_text(page(10_000_000 // len(PAGE)), encoding="utf-8")
-    tiny = tmp_path / "tiny.md"
-    tiny.write_text("Plain words.\n", encoding="utf-8")
-    script = ("import sys\nfrom exolint.cli.commands import main\n"
-              "def peak():\n    for line in open('/proc/self/status'):\n"
-              "        if line.startswith('VmHWM:'):\n            return int(line.split()[1])\n"
-              "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
-              "print(peak(), file=sys.stderr)\n")
+    ratio = dense_page_ratio()
+    assert ratio < 8, f"peak {ratio:.1f}x the page over the baseline"
 
-    def peak_kb(path) -> int:
-        proc = subprocess.run([sys.executable, "-c", script, "check", "--no-bundled-rules", "--rules",
-                               str(SAMPLE_RULES), "--jobs", "1", "--format", "json", str(path)],
-                              capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
-        return int(proc.stderr.split()[-1])
 
-    over = peak_kb(big) - peak_kb(tiny)
-    assert over * 1024 < 8 * big.stat().st_size, f"{over} KB over the baseline"
+def test_cell_heads_are_kept_compactly_and_read_as_tuples():
+    from exolint.cellheads import CellHeads
+    from exolint.context.structure import Structure
+
+    doc = document_for("page.md", page(4))
+    assert isinstance(doc.cell_heads, CellHeads) and doc.cell_heads.ordered
+    rows = list(doc.cell_heads)
+    assert len(rows) == 8 and all(len(r) == 4 and r[0] < r[1] for r in rows)
+    for start, end, head_start, head_end in rows:
+        head = {"cell": "head", "miracle": "col"}[doc.text[start:end].strip()]
+        assert doc.text[head_start:head_end].strip() == head
+        assert Structure(doc.text, doc.cell_heads).lead_in(start) == head
+        assert Structure(doc.text, rows).lead_in(start) == head  # (a plain list, sorted there)
+    out_of_order = CellHeads([(10, 20, 0, 5), (3, 8, 0, 2)])
+    assert not out_of_order.ordered
+    assert Structure("x" * 30, out_of_order).lead_in(4) == "xx"
+    big = CellHeads([(1, 2, 0, 1)])
+    big.append((5 << 32, (5 << 32) + 3, 1, 2))  # past 4 GiB: 8-byte numbers
+    assert list(big) == [(1, 2, 0, 1), (5 << 32, (5 << 32) + 3, 1, 2)]

@@ -24,6 +24,7 @@ from itertools import accumulate
 
 import regex
 
+from ..cellheads import CellHeads
 from ..document import newline_starts
 
 MAX_ITEM_WORDS = 16
@@ -41,9 +42,13 @@ class Structure:
         self._starts: list[int] | None = None
         self._lines: _Lines | list[str] = []
         self._lead_ins: dict[int, str] = {}
-        # table body cells (start, end, header start, header end), by start (Document.cell_heads)
-        self._cells = sorted(cell_heads)
-        self._cell_starts = [c[0] for c in self._cells]
+        # table body cells (start, end, header start, header end), by start (Document.cell_heads;
+        # a CellHeads is in that order already, and its starts an array)
+        if isinstance(cell_heads, CellHeads) and cell_heads.ordered:
+            self._cells, self._cell_starts = cell_heads, cell_heads.starts
+        else:
+            self._cells = sorted(cell_heads)
+            self._cell_starts = [c[0] for c in self._cells]
 
     def _index(self) -> None:
         self._lines = _Lines(self.text)

@@ -16,6 +16,7 @@ the first person ("our serum", "we offer"): the seller's own claim inside an art
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -143,7 +144,36 @@ MIN_DENSITY = 1.5  # ... per 100 words ...
 SELLING_RATIO = 2.0  # ... and at least this many times its selling signals
 
 
-_SCAN_PIECE = 1 << 20  # characters scanned for trigger words at a time
+_SCAN_PIECE = 1 << 16  # characters scanned for trigger words at a time
+
+
+def _windows(pieces: Iterable[str], size: int, reach: int) -> Iterator[tuple[str, int]]:
+    """The text ``pieces`` make up, ``size`` characters at a time, each as (window, where its
+    piece starts in the window): the window holds the character before the piece and runs on
+    ``reach`` + 1 characters past it (or to the text's end). A short text is one window."""
+    held: list[tuple[int, str]] = []  # (offset, piece): the pieces a later window may need
+    end = lo = 0
+    for piece in pieces:
+        if not piece:
+            continue
+        held.append((end, piece))
+        end += len(piece)
+        while lo + size + reach + 1 <= end:
+            start = max(lo - 1, 0)
+            yield _cut(held, start, lo + size + reach + 1), lo - start
+            lo += size
+            while held and held[0][0] + len(held[0][1]) < lo:
+                held.pop(0)
+    while lo < end or lo == 0:
+        start = max(lo - 1, 0)
+        yield _cut(held, start, end), lo - start
+        lo += size
+
+
+def _cut(held: list[tuple[int, str]], start: int, stop: int) -> str:
+    """The text from ``start`` to ``stop`` of the ``held`` pieces."""
+    return "".join(piece[max(start - at, 0):stop - at] for at, piece in held
+                   if at < stop and at + len(piece) > start)
 
 
 class _Signals:
@@ -168,48 +198,78 @@ class _Signals:
                 self.parts.append((name, regex.compile(pattern, _F), tuple(ids)))
         self._automaton = None
 
-    def fired(self, lowered: str) -> set[int]:
-        """Ids of the triggers that occur at a word start in ``lowered``."""
+    def fired(self, text: str) -> set[int]:
+        """Ids of the triggers that occur at a word start in ``text`` lower-cased."""
+        found = self.fired_in_pieces((text,))
+        return found if found is not None else self.fired_in_lowered(lower(text))
+
+    def fired_in_pieces(self, pieces: Iterable[str]) -> set[int] | None:
+        """``fired`` of the text ``pieces`` make up, or None when it must be lowered whole.
+
+        A window at a time (``_windows``), each lower-cased on its own: a whole lower-cased
+        copy of a large page, and the automaton's list of every match in it (70 MB for a dense
+        10 MB page), are never held. A window lowers as the same stretch of the whole text
+        does, but for a final sigma at its edges (no trigger holds a sigma, and both forms are
+        letters) and for the few characters that lower to two (None: offsets would move)."""
+        self._build()
+        if self._sigma:
+            return None
+        out: set[int] = set()
+        for window, lo in _windows(pieces, _SCAN_PIECE, self._reach):
+            lowered = window.lower()
+            if len(lowered) != len(window):
+                return None
+            self._scan(lowered, lo, out)
+        return out
+
+    def fired_in_lowered(self, lowered: str) -> set[int]:
+        """``fired`` of a text already lower-cased."""
+        self._build()
+        out: set[int] = set()
+        for window, lo in _windows((lowered,), _SCAN_PIECE, self._reach):
+            self._scan(window, lo, out)
+        return out
+
+    def _build(self) -> None:
         if self._automaton is None:
             import ahocorasick_rs
             self._automaton = ahocorasick_rs.AhoCorasick(self.words, matchkind=ahocorasick_rs.MatchKind.Standard)
-        words, whole = self.words, self.whole
-        out: set[int] = set()
-        n = len(lowered)
-        find = self._automaton.find_matches_as_indexes
-        # a piece at a time: the matches come as one list (70 MB for a dense 10 MB page); a
-        # piece is scanned with the longest word's reach past its end, and its matches that
-        # start in it are kept (so each match is seen once, whole)
-        reach = max(map(len, words), default=0)
-        for lo in range(0, n, _SCAN_PIECE) if n > _SCAN_PIECE else (0,):
-            hi = lo + _SCAN_PIECE
-            piece = lowered if n <= _SCAN_PIECE else lowered[lo:hi + reach]
-            for i, s, e in find(piece, overlapping=True):
-                if i in out or s >= _SCAN_PIECE:
-                    continue
-                s += lo
-                e += lo
-                if s and (lowered[s - 1].isalnum() or lowered[s - 1] == "_"):
-                    continue
-                if whole[i] and e < n and (lowered[e].isalnum() or lowered[e] == "_"):
-                    continue
-                out.add(i)
-        return out
+            self._reach = max(map(len, self.words), default=0)
+            self._sigma = any("\u03c3" in w or "\u03c2" in w for w in self.words)
 
-    def counts(self, text: str, lowered: str, gated: bool = True) -> dict[str, int]:
-        fired = self.fired(lowered) if gated else None
+    def _scan(self, window: str, lo: int, out: set[int]) -> None:
+        """Add to ``out`` the triggers at a word start in ``window`` (lower-cased) that start in
+        its piece, from ``lo`` on for ``_SCAN_PIECE`` characters. ``window`` runs on by the
+        longest word's reach and one character past the piece (or to the text's end), and
+        holds the character before it (or starts the text)."""
+        whole = self.whole
+        n = len(window)
+        for i, s, e in self._automaton.find_matches_as_indexes(
+                window[lo:lo + _SCAN_PIECE + self._reach], overlapping=True):
+            if i in out or s >= _SCAN_PIECE:
+                continue  # (a match of the next piece: seen there, whole)
+            s += lo
+            e += lo
+            if s and (window[s - 1].isalnum() or window[s - 1] == "_"):
+                continue
+            if whole[i] and e < n and (window[e].isalnum() or window[e] == "_"):
+                continue
+            out.add(i)
+
+    def counts(self, text: str, gated: bool = True) -> dict[str, int]:
+        fired = self.fired(text) if gated else None
         out: dict[str, int] = {}
         for name, pattern, ids in self.parts:
             if fired is not None and not any(i in fired for i in ids):
                 continue
-            n = len(pattern.findall(text))
+            n = sum(1 for _m in pattern.finditer(text))  # (counted: no list of every match)
             if n:
                 out[name] = out.get(name, 0) + n
         return out
 
-    def score(self, text: str, lowered: str, gated: bool = True) -> tuple[float, dict[str, int]]:
+    def score(self, text: str, gated: bool = True) -> tuple[float, dict[str, int]]:
         """The weighted sum of the signals found in ``text``, and the count of each."""
-        counts = self.counts(text, lowered, gated)
+        counts = self.counts(text, gated)
         return sum(n * self.weights[name] for name, n in counts.items()), counts
 
 
@@ -263,8 +323,7 @@ def page_voice(text: str, gated: bool = True) -> PageVoice:
 
 
 def _page_voice(text: str, gated: bool) -> PageVoice:
-    lowered = lower(text)
-    reporting, counts = _REPORTING.score(text, lowered, gated)
+    reporting, counts = _REPORTING.score(text, gated)
     seen = tuple(f"{name} x{n}" for name, n in counts.items())
     if reporting < MIN_REPORTING:
         return PageVoice("selling/unknown", reporting, 0.0, 0, seen)  # (words not counted)
@@ -272,9 +331,19 @@ def _page_voice(text: str, gated: bool) -> PageVoice:
     density = 100 * reporting / max(words, 1)
     if density < MIN_DENSITY:
         return PageVoice("selling/unknown", reporting, 0.0, words, seen)  # selling cannot change that
-    selling, _counts = _SELLING.score(text, lowered, gated)
+    selling, _counts = _SELLING.score(text, gated)
     is_reporting = reporting >= SELLING_RATIO * selling
     return PageVoice("reporting" if is_reporting else "selling/unknown", reporting, selling, words, seen)
+
+
+def page_voice_of(pieces: Callable[[], Iterable[str]], whole: Callable[[], str]) -> PageVoice:
+    """``page_voice(whole())``, where ``pieces()`` yields the same text in pieces: a page where
+    no reporting trigger occurs (most pages) reads as selling/unknown without its whole copy
+    being made (its size again on a large page)."""
+    found = _REPORTING.fired_in_pieces(pieces())
+    if found is not None and not found:
+        return PageVoice("selling/unknown", 0, 0.0, 0, ())  # (what page_voice finds: no signal)
+    return page_voice(whole())
 
 
 def count_words(text: str, piece: int = 1 << 20) -> int:
@@ -292,11 +361,10 @@ def count_words(text: str, piece: int = 1 << 20) -> int:
 def section_sells(section: str) -> bool:
     """Whether a section of a reporting page is itself selling ("## Our range ... available to
     clinics through our portal"): a brand's page about the rules that ends with its own pitch."""
-    lowered = section.lower()
-    selling, _counts = _SELLING.score(section, lowered)
+    selling, _counts = _SELLING.score(section)
     if not selling:
         return False
-    reporting, _counts = _REPORTING.score(section, lowered)
+    reporting, _counts = _REPORTING.score(section)
     return reporting < SELLING_RATIO * selling
 
 

@@ -2,29 +2,39 @@
 
 A dense page has a chunk every few dozen characters; as a list of tuples each costs about 140
 bytes (the tuple, two int objects, the list's pointer), several times the text it stands for.
-``ChunkSpans`` holds them in typed arrays (17 bytes a chunk) and hands out tuples when read,
+``ChunkSpans`` holds them in typed arrays (9 bytes a chunk, see ``exolint.offsets``) and hands
+out tuples when read,
 with the list operations the chunking code uses.
 """
 from __future__ import annotations
 
-from array import array
+from ..offsets import offset_array, widened
 
 
 class ChunkSpans:
     __slots__ = ("starts", "ends", "always")
 
     def __init__(self, spans=()) -> None:
-        self.starts = array("q")
-        self.ends = array("q")
+        self.starts = offset_array()
+        self.ends = offset_array()
         self.always = bytearray()
         for span in spans:
             self.append(span)
 
     def append(self, span: tuple[int, int, bool]) -> None:
         start, end, always = span
-        self.starts.append(start)
-        self.ends.append(end)
+        try:
+            self.starts.append(start)
+            self.ends.append(end)
+        except OverflowError:  # an offset past 4 GiB
+            self._widen()
+            self.starts.append(start)
+            self.ends.append(end)
         self.always.append(always)
+
+    def _widen(self) -> None:
+        rows = len(self.always)
+        self.starts, self.ends = widened(self.starts[:rows]), widened(self.ends[:rows])
 
     def pop(self) -> tuple[int, int, bool]:
         return self.starts.pop(), self.ends.pop(), bool(self.always.pop())
@@ -41,7 +51,12 @@ class ChunkSpans:
         return self.starts[i], self.ends[i], bool(self.always[i])
 
     def __setitem__(self, i: int, span: tuple[int, int, bool]) -> None:
-        self.starts[i], self.ends[i], self.always[i] = span[0], span[1], bool(span[2])
+        try:
+            self.starts[i], self.ends[i] = span[0], span[1]
+        except OverflowError:
+            self._widen()
+            self.starts[i], self.ends[i] = span[0], span[1]
+        self.always[i] = bool(span[2])
 
     def __iter__(self):
         return zip(self.starts, self.ends, map(bool, self.always))

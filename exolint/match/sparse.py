@@ -523,7 +523,7 @@ def candidate_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: R
     if copy.isascii():
         screened = scan_ascii(data, MARKUP_BYTES)
     else:  # (lower-casing makes no markup character)
-        screened = scan_text(data.translate(None, MARKUP_BYTES).decode("utf-8", "surrogatepass").lower())[0]
+        screened = scan_text(lower(data.translate(None, MARKUP_BYTES).decode("utf-8", "surrogatepass")))[0]
     found: dict[int, set[int] | None] = {i: None for i, sp in enumerate(spans) if sp[2]}
     at = screened.find(_DIRECTIVE)
     if at >= 0:  # (rare) the chunks holding a directive are kept

@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable, Iterator
 from itertools import accumulate
 
 import regex
+
+from ..offsets import offset_array
 
 MAX_MATCH = 300  # characters; longer matches are not found (see docs/performance.md)
 _SNAP = 64  # how far a window end moves forward to reach a non-word character
@@ -54,25 +57,24 @@ def ends_inside_word(text: str, end: int, window_end: int) -> bool:
     return end == window_end and end < len(text) and (text[end].isalnum() or text[end] == "_")
 
 
-def split_at(windows: list[tuple[int, int]], barriers: list[int]) -> list[tuple[int, int]]:
-    """``windows`` cut at each of the sorted ``barriers`` (text offsets no match may span)."""
-    out = []
+def split_at(windows: Iterable[tuple[int, int]], barriers: list[int]) -> Iterator[tuple[int, int]]:
+    """``windows`` cut at each of the sorted ``barriers`` (text offsets no match may span),
+    yielded one at a time (a dense page's rule may have a window every few lines)."""
     for lo, hi in windows:
         i = bisect.bisect_right(barriers, lo)
         while i < len(barriers) and barriers[i] < hi:
-            out.append((lo, barriers[i]))
+            yield lo, barriers[i]
             lo = barriers[i]
             i += 1
-        out.append((lo, hi))
-    return out
+        yield lo, hi
 
 
 _SPACE_RUN = re.compile(r"\s+")  # str.isspace characters, as the scan alphabet's spaces
 
 
-def touching(windows: list[tuple[int, int]], anchor_spans: list[tuple[int, int]],
-             text: str) -> list[tuple[int, int]]:
-    """The ``windows`` (pieces cut at barriers) that overlap one of ``anchor_spans``.
+def touching(windows: Iterable[tuple[int, int]], anchor_spans: list[tuple[int, int]],
+             text: str) -> Iterator[tuple[int, int]]:
+    """The ``windows`` (pieces cut at barriers) that overlap one of ``anchor_spans``, yielded.
 
     Every match contains one of its anchors, so it overlaps the anchor's span: a piece of a window
     that no span reaches into (the far side of a blank line from every hit, or the one-character
@@ -85,17 +87,18 @@ def touching(windows: list[tuple[int, int]], anchor_spans: list[tuple[int, int]]
     if len(anchor_spans) == 1:
         (s, e), = anchor_spans
         e = _span_end(text, s, e)
-        return [(lo, hi) for lo, hi in windows if s < hi and e > lo]
+        yield from ((lo, hi) for lo, hi in windows if s < hi and e > lo)
+        return
     spans = sorted(anchor_spans)
-    starts = [s for s, _e in spans]
-    ends = [_span_end(text, s, e) for s, e in spans]
-    reach = list(accumulate(ends, max))  # reach[i]: the furthest end of spans[0..i]
-    out = []
+    # (in arrays: a dense page's rule may have a span every few lines)
+    starts = offset_array(len(text), (s for s, _e in spans))
+    # reach[i]: the furthest end of spans[0..i]
+    reach = offset_array(len(text) + 1, accumulate((_span_end(text, s, e) for s, e in spans), max))
+    del spans
     for lo, hi in windows:
         i = bisect.bisect_left(starts, hi)  # spans[:i] start before the piece ends
         if i and reach[i - 1] > lo:
-            out.append((lo, hi))
-    return out
+            yield lo, hi
 
 
 def _span_end(text: str, start: int, end: int) -> int:
@@ -110,13 +113,13 @@ def _span_end(text: str, start: int, end: int) -> int:
 _SHORT = 16  # pieces up to this long are looked at for being blank
 
 
-def without_blank(windows: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+def without_blank(windows: Iterable[tuple[int, int]], text: str) -> Iterator[tuple[int, int]]:
     """``windows`` without the short pieces that are only whitespace (the line breaks a blank
     line leaves between two barriers). A pattern that has pivots has required strings, each
     with a character that is not a space in the scan alphabet (``literals.valid_string``), and
     every match holds one of them: a match holds a character that is not whitespace."""
-    return [(lo, hi) for lo, hi in windows
-            if hi - lo > _SHORT or (hi > lo and not text[lo:hi].isspace())]
+    return ((lo, hi) for lo, hi in windows
+            if hi - lo > _SHORT or (hi > lo and not text[lo:hi].isspace()))
 
 
 _ODD_SPACE = re.compile(r"[^\S \n]")

@@ -1,6 +1,8 @@
 """Rule packs: loading, validation, compiled patterns and the prefilter index."""
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from itertools import chain
 from pathlib import Path
 
 from ..match.timelimit import TimeBudget
@@ -175,8 +177,12 @@ class RuleSet:
             lowered = lower(text)
         exact = len(lowered) == len(text)
         found: dict[int, list[tuple[list[tuple[int, int]], int]]] = {}  # ref -> [(spans, reach)]
-        blocks = text_blocks(text, breaks) if exact and _SENTINEL not in text else []
-        short = _grouped([(a, b) for a, b in blocks if b - a <= LONG_BLOCK])
+        by_blocks = exact and _SENTINEL not in text
+        if by_blocks and breaks is None:
+            breaks = block_breaks(text)
+        # (the blocks are walked twice rather than listed: a dense page has one every few lines)
+        short = _grouped((a, b) for a, b in text_blocks(text, breaks) if b - a <= LONG_BLOCK) \
+            if by_blocks else []
         if short:
             per_ref: dict[int, list[tuple[int, int]]] = {}
             for part in _slices(short):  # a large page a slice at a time: bounded memory
@@ -192,7 +198,8 @@ class RuleSet:
                 found[ref_i] = [(spans, 1)]  # the block is the window
         # without blocks (lower-casing changed the length, or the text holds the separator):
         # the whole lower-cased text, and each candidate pattern then runs on all of it
-        rest = [(a, b) for a, b in blocks if b - a > LONG_BLOCK] if blocks else [(0, len(lowered))]
+        rest = ([(a, b) for a, b in text_blocks(text, breaks) if b - a > LONG_BLOCK] if by_blocks
+                else [(0, len(lowered))])
         for a, b in rest:
             for ref_i, spans in idx.pivots(lowered[a:b]).items():
                 moved = [(s + a, e + a) for s, e in spans]
@@ -290,18 +297,20 @@ SCREEN_TIMEOUT = 1.0  # seconds of relaxed checks per document, plus 1 s per MB 
 LONG_BLOCK = 4096  # characters: longer blocks are narrowed to the places around their hits
 _SENTINEL = BLOCK_SEPARATOR  # "\x00": joins blocks for one scan (ASCII, so an ASCII text stays
 # ASCII; a text holding it is planned without blocks)
-def text_blocks(text: str, cuts: list[int] | None = None) -> list[tuple[int, int]]:
-    """(start, end) of the blocks of ``text``: cut in the middle of every blank line, where the
-    engine cuts its windows too (``cuts``: ``windows.block_breaks(text)``, computed if None)."""
+def text_blocks(text: str, cuts: list[int] | None = None) -> Iterator[tuple[int, int]]:
+    """(start, end) of the blocks of ``text``, one at a time: cut in the middle of every blank
+    line, where the engine cuts its windows too (``cuts``: ``windows.block_breaks(text)``,
+    computed if None)."""
     if cuts is None:
         cuts = block_breaks(text)
-    return list(zip([0, *cuts], [*cuts, len(text)]))
+    return zip(chain((0,), cuts), chain(cuts, (len(text),)))
 
 
 MIN_GROUP = 256  # characters: consecutive blocks are scanned together up to this length
 
 
-SLICE = 1 << 20  # characters of copy scanned at a time by ``plan``
+SLICE = 1 << 18  # characters of copy scanned at a time by ``plan`` (its scan text's making
+# holds several times that: 16 MB for 1 MB of dense copy)
 
 
 def _slices(blocks: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
@@ -317,7 +326,7 @@ def _slices(blocks: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
     return out
 
 
-def _grouped(blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _grouped(blocks: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """Consecutive short blocks (menu items, buttons, table cells) joined into spans of about
     ``MIN_GROUP`` characters: fewer, larger blocks cost less to look at, and a span holding
     several whole blocks still holds any match within one of them (a coarser cut only lets a

@@ -13,6 +13,7 @@ import re
 from array import array
 
 from ..document import TextBuilder
+from ..offsets import offset_array
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -20,7 +21,7 @@ LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 def line_starts(source: str) -> "array[int]":
     """Offsets where lines start; \\r\\n, \\r and \\n end lines (as markdown-it-py counts them)."""
-    starts = array("q", [0])  # 8 bytes a line (a list of ints costs 36)
+    starts = offset_array(len(source), [0])  # 4 bytes a line (a list of ints costs 36)
     starts.extend(m.end() for m in LINE_BREAK.finditer(source))
     return starts
 

@@ -126,7 +126,10 @@ class _MarkdownCopy:
 
 def blank_out(text: str, start: int, end: int) -> str:
     """Replace text[start:end] by spaces, keeping line breaks (so offsets and lines stay)."""
-    piece = "".join(c if c in "\r\n" else " " for c in text[start:end])
+    old = text[start:end]
+    piece = "".join(c if c in "\r\n" else " " for c in old)
+    if text.find(old) == start:  # (the usual front matter: one copy of a large page, where
+        return text.replace(old, piece, 1)  # slicing and joining held three at once)
     return text[:start] + piece + text[end:]
 
 
@@ -148,6 +151,7 @@ def build_markdown(path: str, source: str, parsed: str, copy_fields, mdx: bool,
         walker.line_base = first_line
         walker.run(parser.parse(parsed[start:end] if end - start < len(parsed) else parsed))
     directives = sorted([*extra_directives, *walker.directives], key=lambda d: d.start)
+    del walker, parsed  # (a blanked copy of a large page: not held while its text is joined)
     return builder.build(path, source, markets=markets, directives=directives)
 
 
