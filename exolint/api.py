@@ -39,7 +39,7 @@ class LintOptions:
     config: "Config | None" = None  # exolint.config.settings.Config: per-path settings (None: defaults)
     respect_gitignore: bool = True  # skip walked files that .gitignore ignores
     surroundings: bool = False  # hash the copy around each finding (baselines need it)
-    semantic: bool | None = None  # the semantic second reader; None: the config's, else on
+    semantic: bool | None = None  # the semantic second reader; None: the config's, else off
     #                               when the extra is installed (see exolint.semantic)
 
 
@@ -138,7 +138,7 @@ def _keep_lines(doc: Document, found: list[Finding], lines: dict) -> None:
 
 def semantic_enabled(options: LintOptions, settings) -> bool:
     """--semantic/--no-semantic > the config's ``semantic`` > off. Opt-in, even with the extra
-    installed: on blind sets it adds more false positives than catches (docs/semantic.md)."""
+    installed: it catches little the rules miss at a precision worth keeping (docs/semantic.md)."""
     if options.semantic is not None:
         return options.semantic
     return bool(settings.semantic)
