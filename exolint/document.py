@@ -37,6 +37,9 @@ _TRANSLATE = {
     # the fullwidth percent sign
     0xFF05: "%",
 }
+# What a reader puts where inline code was (its words are not copy), so the words either side
+# never join into one phrase; the sparse reader and its chunk text compute the same.
+CODE_PLACEHOLDER = " \u2026 "
 # Characters removed entirely: soft hyphen, zero-width space/joiners, word joiner, BOM.
 _REMOVE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 _TABLE = str.maketrans(_TRANSLATE)

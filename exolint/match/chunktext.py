@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..document import _REMOVE, normalise_chars
+from ..document import CODE_PLACEHOLDER as _CODE_PLACEHOLDER, _REMOVE, normalise_chars
 
 # characters whose meaning in Markdown this module does not model
 HARD_CHARS = "&\\\\<>|~\u00ad\u200b\u200c\u200d\u2060\ufeff\x00"  # as a regex class body
@@ -27,7 +27,6 @@ _HARD = re.compile(f"[{HARD_CHARS}]")
 # an inline link whose text may run on to lines that start with a letter (never a block marker)
 _LINK = re.compile(r"(?<!!)\[((?:[^\[\]\n]|\n[ \t]*(?=[A-Za-z]))*)\]\(([^\s()<>\\]*)\)")
 _CODE = re.compile(r"(?<!`)`([^`\n]+)`(?!`)")
-_CODE_PLACEHOLDER = " \u2026 "  # what the Markdown reader puts for inline code
 _CODE_MARK = "\ue000"  # stands for inline code until lines are stripped (a private-use character)
 _BRACKET = re.compile(r"[\[\]]")
 _LINE_SPLIT = re.compile(r"\r\n|\r|\n")

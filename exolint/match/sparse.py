@@ -26,7 +26,7 @@ import re
 
 from .chunkspans import ChunkSpans
 from .chunktext import HARD_CHARS, render
-from ..document import _REMOVE, _TRANSLATE
+from ..document import CODE_PLACEHOLDER as _CODE_PLACEHOLDER, _REMOVE, _TRANSLATE
 from ..lowercase import lower
 from ..ruleset import RuleSet
 from ..ruleset.index import BLOCK_SEPARATOR
@@ -405,7 +405,6 @@ def _chunk_matches(piece: str, refs: set[int] | None, ruleset: RuleSet, markdown
     return False
 
 
-_CODE_PLACEHOLDER = " \u2026 "  # what the Markdown reader puts for inline code
 _CODE_MARK = "\x01"  # ... and what stands for its ellipsis while a page is scanned (ASCII)
 _SENTINEL = BLOCK_SEPARATOR  # "\x00", between chunks in the page-wide screen (ASCII: str work on an ASCII page
 # stays on its fast paths; a source holding it is parsed whole, see candidate_chunks)
@@ -456,7 +455,7 @@ def plain_punctuation(text: str) -> str:
     return text
 
 
-def screen_page(page: str, code: str = " \u2026 ") -> str:
+def screen_page(page: str, code: str = _CODE_PLACEHOLDER) -> str:
     """A Markdown page as copy, without parsing and without changing line breaks: link
     destinations, reference labels and tags out, code spans as the reader's placeholder,
     characters normalised as the Document does; block markers ("# ", "- ") stay, since no match

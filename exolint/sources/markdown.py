@@ -11,14 +11,13 @@ from __future__ import annotations
 import functools
 
 
-from ..document import Directive, Document, TableHeads, TextBuilder
+from ..document import CODE_PLACEHOLDER as _CODE_PLACEHOLDER, Directive, Document, TableHeads, TextBuilder
 from .align import SourceAligner, line_starts
 from .directives import parse_directive
 from .frontmatter import DEFAULT_COPY_FIELDS, parse_front_matter
 from .md_chunks import chunk_bounds
 from .md_nesting import flatten_past_nesting_limit
 
-_CODE_PLACEHOLDER = " \u2026 "  # stands for inline code, so words either side never join
 
 
 @functools.lru_cache(maxsize=2)
