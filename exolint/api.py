@@ -6,13 +6,13 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from .config.discovery import discover
 from .document import Document
-from .match.engine import RuleTimeout, check_document, market_label, page_copy, source_voice
+from .context.page_copy import page_copy, source_voice
+from .match.engine import RuleTimeout, check_document, market_label
 from .findings import FileError, Finding
 from .memory import LARGE_PAGE, hand_back_large_blocks
 from .filters.overlaps import one_across_markets, one_per_place
@@ -155,13 +155,12 @@ def _semantic(doc: Document, ruleset: RuleSet, matched, markets, settings,
               claimed: bool = True) -> list[Finding]:
     from .semantic.classify import recorded_point
     from .semantic.stage import semantic_findings
-    point = recorded_point()
-    if settings.semantic_threshold is not None or settings.semantic_pages is not None:
-        from dataclasses import replace
-        if settings.semantic_threshold is not None:
-            point = replace(point, margin=settings.semantic_threshold)
-        if settings.semantic_pages is not None:
-            point = replace(point, claimed_pages_only=settings.semantic_pages == "claimed")
+    changes = {}  # the config's settings over the recorded operating point
+    if settings.semantic_threshold is not None:
+        changes["margin"] = settings.semantic_threshold
+    if settings.semantic_pages is not None:
+        changes["claimed_pages_only"] = settings.semantic_pages == "claimed"
+    point = replace(recorded_point(), **changes)
     return semantic_findings(doc, ruleset, matched, markets, market_label(markets),
                              lambda: page_copy(doc), point, claimed)
 

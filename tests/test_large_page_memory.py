@@ -109,15 +109,15 @@ def test_trigger_words_found_in_pieces_as_in_the_whole(monkeypatch, tail):
 def test_page_copy_in_pieces_is_the_page_copy(monkeypatch, piece):
     """The voice reads the page's copy (tags dropped) a piece at a time; joined, the pieces
     are the whole copy: a cut never splits a tag, also in a long stretch without any ">"."""
-    from exolint.match import engine
+    from exolint.context import page_copy as copies
 
     texts = [page(5), "<b>bold</b> a < b and <i\nitalic> " * 40, "x < y " * 2000 + "<p>end</p>",
              "<" + "a" * 2500 + ">" + "b" * 100, "no tags at all", ""]
     for text in texts:
         doc = document_for("page.md", text)
-        whole = engine.page_copy(doc)
-        monkeypatch.setattr(engine, "_COPY_PIECE", piece)
-        assert "".join(engine.page_copy_pieces(doc)) == whole
+        whole = copies.page_copy(doc)
+        monkeypatch.setattr(copies, "_COPY_PIECE", piece)
+        assert "".join(copies.page_copy_pieces(doc)) == whole
         monkeypatch.undo()
 
 

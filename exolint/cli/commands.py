@@ -27,7 +27,7 @@ from ..parallel import TerminalProgress
 from ..report import REPORTERS
 from ..report.display_names import escape_report
 from ..report.text import summary_line
-from ..ruleset import CATEGORIES, MARKETS, SEVERITIES, RuleFileError, RuleSet
+from ..ruleset import MARKETS, RuleFileError, RuleSet
 from ..semantic.cli import check_semantic_available, explain_semantic, semantic_help, semantic_ids
 from ..sources import BinaryFile, ReaderError, UnreadableFile, document_from_bytes
 

@@ -19,8 +19,6 @@ list). A line of running text is never an item, so a sentence's own words never 
 from __future__ import annotations
 
 import bisect
-from array import array
-from itertools import accumulate
 
 import regex
 

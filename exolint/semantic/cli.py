@@ -7,7 +7,7 @@ import sys
 import click
 
 from ..ruleset import CATEGORIES
-from . import HOW_TO_ENABLE, PREFIX, installed, rule_id
+from . import HOW_TO_ENABLE, PREFIX, installed
 
 EXIT_ERROR = 2
 

@@ -7,8 +7,6 @@ loaded: adding examples to a rule improves the stage with no training step.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 
 from .blas import np
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import html as _html
 import html.parser as _hp
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ..document import Directive, Document, TableHeads, TextBuilder

@@ -72,7 +72,6 @@ def strip_mdx(source: str) -> tuple[str, list[Directive]]:
     line = 0
     while line < len(starts):
         s = starts[line]
-        e = starts[line + 1] if line + 1 < len(starts) else len(source)
         if s >= body_start and line not in code and _ESM_START.match(source, s):
             last = line
             while last + 1 < len(starts) and source[starts[last + 1]:(

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 # Keys whose values are never copy (compared lower-case, without '-' and '_').
 NON_COPY_KEYS = frozenset("""
