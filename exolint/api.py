@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from .config.discovery import discover
-from .document import Document
+from .document import Document, SegmentMap
 from .context.page_copy import page_copy, source_voice
 from .match.engine import RuleTimeout, check_document, market_label
 from .findings import FileError, Finding
@@ -18,6 +18,7 @@ from .memory import LARGE_PAGE, hand_back_large_blocks
 from .filters.overlaps import one_across_markets, one_per_place
 from .parallel import lint_files
 from .match.prefilter import may_have_findings
+from .match.sections import is_sectioned, read_sections
 from .match.sparse import parses_sparsely, read_sparse
 from .ruleset import SEVERITY_RANK, RuleSet
 from .config.settings import ConfigError
@@ -35,6 +36,7 @@ class LintOptions:
     markets: frozenset[str] | None = None  # None: every rule applies
     extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
     keep_sources: bool = False  # keep each document's source text (the HTML report shows it)
+    keep_lines: bool = True  # keep the source lines findings are on (the text report shows them)
     jobs: int | None = None  # worker processes for lint_paths; None: one per CPU
     config: "Config | None" = None  # exolint.config.settings.Config: per-path settings (None: defaults)
     respect_gitignore: bool = True  # skip walked files that .gitignore ignores
@@ -84,7 +86,14 @@ def lint_document(doc: Document, ruleset: RuleSet, options: LintOptions,
                  for f in _check(view, ruleset, options, settings, report)]
     else:
         found = _check(doc, ruleset, options, settings, report)
-    _keep_lines(doc, found, report.lines)  # the text report shows the lines each finding spans
+    _record(doc, found, options, report)
+    return found
+
+
+def _record(doc: Document, found: list[Finding], options: LintOptions, report: LintReport) -> None:
+    """What the reporters need of a checked document besides its findings."""
+    if options.keep_lines:  # the text report shows the lines each finding spans
+        _keep_lines(doc, found, report.lines)
     if options.surroundings:
         from .filters.surroundings import surroundings
 
@@ -94,7 +103,6 @@ def lint_document(doc: Document, ruleset: RuleSet, options: LintOptions,
         report.notes.append(FileError(doc.path, note))
     if options.keep_sources or doc.location_label:
         report.sources[doc.path] = SourceView.of(doc, options.keep_sources)
-    return found
 
 
 def _check(doc: Document, ruleset: RuleSet, options: LintOptions, settings,
@@ -111,9 +119,44 @@ def _check(doc: Document, ruleset: RuleSet, options: LintOptions, settings,
     if doc.key_spans is not None:  # structured files: each finding names its key path
         _place(doc, found)
         _place(doc, quieted)
+    return _finish(doc, found, quieted, ruleset, markets, settings, report)
+
+
+def _finish(doc: Document, found: list[Finding], quieted: list[Finding], ruleset: RuleSet,
+            markets, settings, report: LintReport) -> list[Finding]:
     report.quieted.extend(_one_per_phrase(quieted, ruleset, markets))
     found = finish(doc, found, ruleset, markets, settings)  # suppressions, severity overrides
     return _one_per_phrase(found, ruleset, markets)
+
+
+def _lint_sections(path: str, source: str, read, ruleset: RuleSet, options: LintOptions,
+                   report: LintReport, voice) -> list[Finding]:
+    """``lint_document`` of a large page read a section at a time (exolint.match.sections):
+    the same findings, with one section's Document in memory at a time."""
+    settings = file_settings(options, path)
+    ruleset = ruleset_for(ruleset, settings)
+    if voice is None:  # (judged from the whole page: a section is not the page)
+        voice = source_voice(source)
+    found: list[Finding] = []
+    quieted: list[Finding] = []
+    page: Document | None = None  # the page as the last steps see it: its source and directives
+    markets = None
+    for section in read_sections(path, source, ruleset, read):
+        doc = section.doc
+        if page is None:  # the first section holds the front matter: the page's markets
+            page = Document(path, source, "", SegmentMap(), markets=doc.markets)
+            markets = page_markets(options, settings, doc)
+        doc.voice = voice
+        quiet: list[Finding] = []
+        found.extend(f for f in check_document(doc, ruleset, markets, report.timeouts, quiet)
+                     if section.holds(f.start))
+        quieted.extend(f for f in quiet if section.holds(f.start))
+        page.directives.extend(d for d in doc.directives if section.holds(d.start))
+        page.notes.extend(n for n in doc.notes if n not in page.notes)
+    report.timeouts[:] = list(dict.fromkeys(report.timeouts))  # (once per rule, not per section)
+    found = _finish(page, found, quieted, ruleset, markets, settings, report)
+    _record(page, found, options, report)
+    return found
 
 
 def _place(doc: Document, findings: list[Finding]) -> None:
@@ -297,9 +340,17 @@ def _check_source(path: str, source: str, notes: list[str], binary_doc: Document
             # judged now, while the source is all the page holds in memory: later the page
             # copy this makes would add to the Document, its offset map and its matches
             voice = source_voice(source)
+    read = lambda text: document_for(path, text, notes, copy_fields=settings.front_matter_fields,
+                                     copy=settings.copy)
+    if binary_doc is None and also_keep is None and is_sectioned(path, source):
+        partial = LintReport()
+        try:
+            result.findings = _lint_sections(path, source, read, ruleset, options, partial, voice)
+        except ReaderError as exc:
+            result.errors.append(FileError(path, str(exc)))
+            return result
+        return _checked(result, partial)
     try:
-        read = lambda text: document_for(path, text, notes, copy_fields=settings.front_matter_fields,
-                                         copy=settings.copy)
         doc = binary_doc or read_sparse(path, source, ruleset, read, also_keep if whole else None)
         if binary_doc is None:  # a .docx has no text source to restore
             doc.source = source  # quiet blocks were blanked in place: same offsets, same lines
@@ -310,6 +361,10 @@ def _check_source(path: str, source: str, notes: list[str], binary_doc: Document
         return result
     partial = LintReport()
     result.findings = lint_document(doc, ruleset, options, partial)
+    return _checked(result, partial)
+
+
+def _checked(result: FileResult, partial: LintReport) -> FileResult:
     result.checked = True
     result.notes.extend(partial.notes)
     result.timeouts = partial.timeouts

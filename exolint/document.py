@@ -129,6 +129,15 @@ class SegmentMap:
             self.text_len[i] = text_len
             self.src_end[i] = src_end
 
+    def shift_source(self, by: int) -> None:
+        """Move every row's source span ``by`` characters on (copy read from a later part of
+        the source: see exolint.match.sections)."""
+        if not by or not self.exact:
+            return
+        largest = max(self.src_end) + by
+        self.src_start = offset_array(largest, map(by.__add__, self.src_start))
+        self.src_end = offset_array(largest, map(by.__add__, self.src_end))
+
     def set_source(self, i: int, src_start: int, src_end: int) -> None:
         try:
             self.src_start[i] = src_start
@@ -307,6 +316,9 @@ class Document:
     # see api._check_source); None: judged when needed
     voice: object = None
     _line_starts: list[int] | None = field(default=None, repr=False)
+    # lines before the first of ``_line_starts`` (a section of a large page indexes only its
+    # own lines: see exolint.match.sections)
+    _line_base: int = field(default=0, repr=False, compare=False)
     # counted line positions (see ``_locate``): [source, offset, its line, {line: start offset}]
     _line_memo: list | None = field(default=None, repr=False, compare=False)
 
@@ -354,7 +366,7 @@ class Document:
                 return line, src_offset - begin + 1
             self._line_starts = _line_starts(self.source)
         i = bisect.bisect_right(self._line_starts, src_offset) - 1
-        return i + 1, src_offset - self._line_starts[i] + 1
+        return self._line_base + i + 1, src_offset - self._line_starts[i] + 1
 
     def _memo(self) -> list | None:
         """The counting state for ``self.source``, or None when lines must come from the
@@ -375,6 +387,8 @@ class Document:
         e = max(self.source_offset(end, end=True), s + 1 if end > start else s)
         line, col = self.line_col(s)
         end_line, end_col = self.line_col(e)
+        if end_line == line:  # one int object for both (a dense page holds a finding a line)
+            end_line = line
         return line, col, end_line, end_col, s, e
 
     def source_line(self, line: int) -> str:
@@ -388,6 +402,7 @@ class Document:
                 return counted
             self._line_starts = _line_starts(self.source)
         starts = self._line_starts
+        line -= self._line_base
         if line < 1 or line > len(starts):
             return ""
         begin = starts[line - 1]

@@ -135,6 +135,47 @@ def test_a_failed_write_leaves_the_old_report_and_no_temporary_file(tmp_path, mo
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.json"]
 
 
+def test_a_report_is_written_piece_by_piece(tmp_path):
+    """Reports are written as they are made (a dense page's JSON is larger than the page): a
+    stream of pieces lands whole; a reporter that fails half-way leaves the old report."""
+    from exolint.cli.outputs import batched
+
+    target = tmp_path / "r.json"
+    write_atomic(str(target), (f"piece {i}\n" for i in range(5000)))
+    assert target.read_text(encoding="utf-8") == "".join(f"piece {i}\n" for i in range(5000))
+
+    def failing():
+        yield "half a report"
+        raise KeyError("reporter bug")
+
+    with pytest.raises(KeyError):
+        write_atomic(str(target), failing())
+    assert target.read_text(encoding="utf-8").startswith("piece 0\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.json"]
+    assert list(batched(["ab", "cd", "e", "", "fgh"], size=3)) == ["abcd", "efgh"]
+    assert list(batched([])) == []
+
+
+def test_json_pieces_make_the_json_report(site):
+    from exolint.api import LintOptions, lint_paths
+    from exolint.report import render_pieces
+    from exolint.report.json_format import render
+
+    report = lint_paths([str(site)], options=LintOptions(jobs=1))
+    assert report.findings
+    text = "".join(render_pieces("json")(report))
+    assert text == render(report) and json.loads(text)["findings"]
+    assert "".join(render_pieces("text")(report, color=False)).startswith(str(site))
+
+
+def test_lines_are_kept_only_for_the_text_report(site):
+    from exolint.api import LintOptions, lint_paths
+
+    kept = lint_paths([str(site)], options=LintOptions(jobs=1))
+    assert kept.lines and all(isinstance(v, str) for v in kept.lines.values())
+    assert lint_paths([str(site)], options=LintOptions(jobs=1, keep_lines=False)).lines == {}
+
+
 def test_write_atomic_through_a_symlink_updates_its_target(tmp_path):
     real = tmp_path / "real.json"
     real.write_text("old", encoding="utf-8")

@@ -193,7 +193,7 @@ def test_a_crash_outside_any_file_is_one_line_and_exit_2(tmp_path, run_cli):
         import exolint.report.json_format as j
         def render(*a, **k):
             raise KeyError("reporter bug")
-        j.render = render
+        j.render = j.render_pieces = render
     ''')
     code, out, err = run_cli("check", *RULES_ARGS, "--format", "json", "page.md", cwd=tmp_path, env=env)
     assert code == 2 and "Traceback" not in err

@@ -1,4 +1,5 @@
 """Inline suppressions: scopes, targets, and the audit findings (missing reason, unused)."""
+import pytest
 from sources_helpers import lint
 
 NSE, HUMAN = "sample-no-side-effects", "sample-human-origin"
@@ -91,3 +92,29 @@ def test_suppressions_command_lists_every_directive_with_its_reason(tmp_path, ru
     assert lines[1].endswith("b.html:1:9: disable-file absolute_safety -- (NO REASON GIVEN)")
     assert lines[2].endswith("c.mdx:1:1: disable human_derived -- archive")
     assert lines[3] == "3 suppression comments, 1 without a reason."
+
+
+@pytest.mark.parametrize("path", ["page.md", "page.txt"])
+def test_directives_hold_on_a_page_read_sparsely(path):
+    """A page of 4 KB and more is parsed only where a rule could match (exolint.match.sparse):
+    the chunks holding a directive are parsed too, though the screen that picks chunks sees
+    copy only (a directive sits in a comment, or on an ``exolint:`` line in plain text)."""
+    from exolint.api import lint_buffer
+
+    filler = "".join(f"Gentle facials for tired skin, booked online ({i}).\n\n" for i in range(60))
+    risky = "Our serum is a miracle for tired skin.\n\n"
+    if path.endswith(".md"):
+        disable, enable = "<!-- exolint-disable miracle -->", "<!-- exolint-enable miracle -->"
+        unused = "<!-- exolint-disable breakthrough -- kept for the spring page -->"
+    else:
+        disable, enable = "exolint: disable miracle", "exolint: enable miracle"
+        unused = "exolint: disable breakthrough -- kept for the spring page"
+    text = (filler + risky + disable + "\n\n" + filler + risky + filler + enable + "\n\n" + risky
+            + filler + unused + "\n\n" + filler)
+    assert len(text) > 4096
+    found = [(f.rule, f.line) for f in lint_buffer(path, text).findings]
+    lines = text.split("\n")
+    risky_lines = [i + 1 for i, line in enumerate(lines) if "miracle for" in line]
+    assert [line for rule, line in found if rule == "miracle"] == [risky_lines[0], risky_lines[2]]
+    assert ("suppression-missing-reason", lines.index(disable) + 1) in found
+    assert ("unused-suppression", lines.index(unused) + 1) in found

@@ -20,11 +20,11 @@ from ..config.settings import market_set
 from .options import (config_rule_dirs, copy_keys, fail_level, known_names, list_all_suppressions,
                          load_config, show_config, validate_config_names)
 from ..filters.ci import FilterError, apply_ci_filters
-from .outputs import FormatSpec, output_over_input, plan_outputs, write_atomic
+from .outputs import FormatSpec, batched, output_over_input, plan_outputs, write_atomic
 from .dependencies import missing_packages
 from ..findings import FileError, internal_error
 from ..parallel import TerminalProgress
-from ..report import REPORTERS
+from ..report import REPORTERS, render_pieces
 from ..report.display_names import escape_report
 from ..report.text import summary_line
 from ..ruleset import MARKETS, RuleFileError, RuleSet
@@ -180,6 +180,7 @@ def check(paths, formats, markets, select, ignore, fail_on, rule_dirs, no_bundle
     options = LintOptions(markets=market_set, jobs=jobs or None, config=config, semantic=semantic,
                           respect_gitignore=not no_respect_gitignore,
                           keep_sources=any(o.fmt == "html" for o in outputs),  # shows each document
+                          keep_lines=any(o.fmt == "text" for o in outputs),  # shows their lines
                           surroundings=bool(baseline or write_baseline))  # baselines compare them
     file_paths = [p for p in paths if p != "-"]
     progress = TerminalProgress(sys.stderr)
@@ -196,12 +197,13 @@ def check(paths, formats, markets, select, ignore, fail_on, rule_dirs, no_bundle
                                         *(n.path for n in report.notes)])
     escape_report(report)  # undecodable file-name bytes as \\xNN, the same in every format
     for out in outputs:
-        render = REPORTERS[out.fmt]
+        render = render_pieces(out.fmt)  # (written as made: a report can outgrow its pages)
         if out.path:
             _write_report(out.path, render(report, ruleset, color=False, explain=explain))
             click.echo(f"exolint: {out.fmt} report written to {out.path}", err=True)
         else:
-            click.echo(render(report, ruleset, color=use_color(no_color), explain=explain), nl=False)
+            for text in batched(render(report, ruleset, color=use_color(no_color), explain=explain)):
+                click.echo(text, nl=False)
     if output:  # the main report went to a file: the terminal still gets the summary
         click.echo(summary_line(report), nl=True)
     for message in filtered.messages:
@@ -234,7 +236,7 @@ def _refuse_report_over_input(outputs, inputs) -> None:
         sys.exit(EXIT_ERROR)
 
 
-def _write_report(output: str, content: str) -> None:
+def _write_report(output: str, content) -> None:
     try:
         write_atomic(output, content)  # temporary file in the same folder, then a rename
     except OSError as exc:

@@ -84,15 +84,33 @@ def output_over_input(plan: list[Output], inputs) -> tuple[str, str] | None:
     return None
 
 
-def write_atomic(path: str, content: str) -> None:
-    """Write ``content`` to ``path`` through a temporary file in the same folder and a rename.
+def batched(pieces, size: int = 1 << 18):
+    """``pieces`` of text joined into strings of about ``size`` characters (fewer writes than
+    pieces, never the whole text at once)."""
+    batch: list[str] = []
+    held = 0
+    for piece in pieces:
+        batch.append(piece)
+        held += len(piece)
+        if held >= size:
+            yield "".join(batch)
+            batch, held = [], 0
+    if batch:
+        yield "".join(batch)
+
+
+def write_atomic(path: str, content) -> None:
+    """Write ``content`` (a string, or an iterable of them: written as they come) to ``path``
+    through a temporary file in the same folder and a rename.
 
     Devices and pipes (``-o /dev/stdout``) are written in place: they cannot be renamed over.
     """
+    if isinstance(content, str):
+        content = (content,)
     real = os.path.realpath(path)  # a symlinked report is updated where it points
     if os.path.exists(real) and not os.path.isfile(real):
         with open(real, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(content)
+            fh.writelines(content)
         return
     folder, name = os.path.split(real)
     try:
@@ -102,7 +120,7 @@ def write_atomic(path: str, content: str) -> None:
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(content)
+            fh.writelines(content)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)

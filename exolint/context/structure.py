@@ -145,7 +145,10 @@ def last_sentence(line: str) -> str:
     return line[cut + 2:] if cut >= 0 else line
 
 
-def section_around(text: str, offset: int, reach: int = 3000) -> str:
+SECTION_REACH = 3000  # characters ``section_around`` reads either way
+
+
+def section_around(text: str, offset: int, reach: int = SECTION_REACH) -> str:
     """The section holding ``offset``: from the heading above it (a short line with no sentence
     end, after a blank line) to the next such heading, within ``reach`` characters each way."""
     lo = max(0, offset - reach)

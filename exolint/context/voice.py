@@ -308,6 +308,8 @@ class PageVoice:
 
 _LAST: tuple = (None, None, None)  # (text, gated, voice) of the last page asked about (one tuple:
 # replaced whole, so a thread never sees half of it)
+_REMEMBERED = 1 << 20  # characters: a larger page's copy is not kept for the memo (its size
+# again in memory; a large page's voice is judged once, see api._check_source)
 
 
 def page_voice(text: str, gated: bool = True) -> PageVoice:
@@ -318,7 +320,7 @@ def page_voice(text: str, gated: bool = True) -> PageVoice:
     if last_gated is gated and (last_text is text or last_text == text):
         return voice
     voice = _page_voice(text, gated)
-    _LAST = (text, gated, voice)
+    _LAST = (text, gated, voice) if len(text) < _REMEMBERED else (None, None, None)
     return voice
 
 

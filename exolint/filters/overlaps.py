@@ -17,6 +17,8 @@ UNMERGED = frozenset({"exolint"})
 
 
 def one_per_place(findings: list[Finding]) -> list[Finding]:
+    if _in_order_apart(findings):
+        return findings
     by_category: dict[str, list[Finding]] = {}
     kept: list[Finding] = []
     for f in findings:
@@ -44,6 +46,27 @@ def one_per_place(findings: list[Finding]) -> list[Finding]:
         kept.extend(chosen)
     kept.sort(key=lambda f: (f.start, f.rule))
     return kept
+
+
+def _in_order_apart(findings: list[Finding]) -> bool:
+    """Whether ``findings`` are already in (start, rule) order with no two of one merged
+    category overlapping: then ``one_per_place`` keeps them all, as they are (checked in one
+    pass, without the sort keys and span lists a dense page's findings would cost)."""
+    reach: dict[str, int] = {}  # category -> the furthest end of its findings so far
+    last = None
+    for f in findings:
+        place = (f.start, f.rule)
+        if last is not None and place < last:
+            return False
+        last = place
+        category = f.category
+        if category in UNMERGED:
+            continue
+        if f.start < reach.get(category, -1):
+            return False
+        if f.end > reach.get(category, -1):
+            reach[category] = f.end
+    return True
 
 
 def one_across_markets(findings: list[Finding], rule_markets: dict[str, frozenset[str]]) -> list[Finding]:

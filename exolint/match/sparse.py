@@ -524,16 +524,13 @@ def candidate_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: R
     else:  # (lower-casing makes no markup character)
         screened = scan_text(lower(data.translate(None, MARKUP_BYTES).decode("utf-8", "surrogatepass")))[0]
     found: dict[int, set[int] | None] = {i: None for i, sp in enumerate(spans) if sp[2]}
-    at = screened.find(_DIRECTIVE)
-    if at >= 0:  # (rare) the chunks holding a directive are kept
-        bounds = [0]  # start of each chunk in the screen
-        sep = screened.find(_SENTINEL)
-        while sep >= 0:
-            bounds.append(sep + 1)
-            sep = screened.find(_SENTINEL, sep + 1)
+    at = page.find(_DIRECTIVE)
+    if at >= 0:  # (rare) the chunks holding a directive are kept: looked for in the source, as
+        # the screen holds copy only (a directive is in a comment)
+        bounds = _piece_starts(spans)
         while at >= 0:
             found[bisect.bisect_right(bounds, at) - 1] = None
-            at = screened.find(_DIRECTIVE, at + 1)
+            at = page.find(_DIRECTIVE, at + 1)
     twins = ruleset.relaxed_twins()
     for c, refs in ruleset.index().block_refs(screened).items():
         if c not in found:
@@ -545,15 +542,20 @@ def candidate_chunks(source: str, spans: list[tuple[int, int, bool]], ruleset: R
     return found, copies, stand_in, unsafe, None if found and _odd_space(copy) else False
 
 
-def _unsafe_chunks(page: str, spans: list[tuple[int, int, bool]]) -> set[int]:
-    """The indexes of the chunks of ``page`` (``spans``' pieces joined by ``_SEPARATOR_LINE``,
-    none holding NUL) that ``_screen_unsafe`` flags, found for the whole page at once."""
+def _piece_starts(spans: list[tuple[int, int, bool]]) -> list[int]:
+    """Where each chunk starts in the page of ``spans``' pieces joined by ``_SEPARATOR_LINE``."""
     starts = []
     at = 0
     for a, b, _always in spans:
         starts.append(at)
         at += b - a + len(_SEPARATOR_LINE)
-    return _pieces_holding(page, starts, _UNSAFE_NEEDLES if page.isascii() else _UNSAFE_WIDE)
+    return starts
+
+
+def _unsafe_chunks(page: str, spans: list[tuple[int, int, bool]]) -> set[int]:
+    """The indexes of the chunks of ``page`` (``spans``' pieces joined by ``_SEPARATOR_LINE``,
+    none holding NUL) that ``_screen_unsafe`` flags, found for the whole page at once."""
+    return _pieces_holding(page, _piece_starts(spans), _UNSAFE_NEEDLES if page.isascii() else _UNSAFE_WIDE)
 
 
 _DIRECTIVE = "exolint"

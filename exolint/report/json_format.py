@@ -42,24 +42,27 @@ def _finding_dict(item) -> dict:
     return item.to_dict()
 
 
-def render(report, ruleset=None, **_options) -> str:
-    """The JSON text. Each item is encoded as its dict is made, into one list of pieces joined
-    once: a page with a hundred thousand findings never holds all their dicts, nor the text
-    twice over."""
+def render(report, ruleset=None, **options) -> str:
+    """The JSON text (``render_pieces`` joined)."""
+    return "".join(render_pieces(report, ruleset, **options))
+
+
+def render_pieces(report, ruleset=None, **_options):
+    """The JSON text in pieces, each item encoded as its dict is made: written as they come
+    (``exolint check`` does), a page with a hundred thousand findings never holds all their
+    dicts, nor the report's text, at once."""
     encode = json.JSONEncoder(ensure_ascii=False).encode
-    out = ["{\n"]
+    yield "{\n"
     sections = _sections(report)
     for n, (key, value, lazy) in enumerate(sections):
         comma = "," if n < len(sections) - 1 else ""
         if not lazy:
-            out.append(f"  {encode(key)}: {encode(value)}{comma}\n")
+            yield f"  {encode(key)}: {encode(value)}{comma}\n"
             continue
-        out.append(f"  {encode(key)}: [")
+        yield f"  {encode(key)}: ["
         first = True
         for item in value:
-            out.append("\n    " if first else ",\n    ")
-            out.append(encode(item))
+            yield ("\n    " if first else ",\n    ") + encode(item)
             first = False
-        out.append(f"]{comma}\n" if first else f"\n  ]{comma}\n")
-    out.append("}\n")
-    return "".join(out)
+        yield f"]{comma}\n" if first else f"\n  ]{comma}\n"
+    yield "}\n"

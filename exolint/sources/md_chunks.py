@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-CHUNK = 256 * 1024  # characters per piece, at least (pages up to this size are parsed whole)
+CHUNK = 64 * 1024  # characters per piece, at least (pages up to this size are parsed whole)
 
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})(.*)")
 _RAW_OPEN = re.compile(r" {0,3}<(script|pre|style|textarea)(?=[\s>]|$)", re.I)
@@ -27,6 +27,19 @@ def chunk_bounds(text: str, size: int = CHUNK) -> list[tuple[int, int, int]]:
         return [(0, len(text), 0)]
     bounds: list[tuple[int, int, int]] = []
     start, start_line = 0, 0
+    for pos, line_no in cut_points(text, size):
+        if pos - start >= size:
+            bounds.append((start, pos, start_line))
+            start, start_line = pos, line_no
+    bounds.append((start, len(text), start_line))
+    return bounds
+
+
+def cut_points(text: str, after: int = 0):
+    """(offset, line number) of each place where a piece may start, in order: a line starting
+    in column 0 after a blank line, outside fenced code, comments and raw HTML blocks. Places
+    less than ``after`` characters into the text are not looked for (a page is cut into
+    pieces of at least that size)."""
     fence: tuple[str, int] | None = None
     closing: str | None = None  # what ends the open HTML comment / raw block
     prev_blank = False
@@ -36,10 +49,9 @@ def chunk_bounds(text: str, size: int = CHUNK) -> list[tuple[int, int, int]]:
         nl = text.find("\n", pos)
         end = n if nl < 0 else nl + 1
         line = text[pos:end].rstrip("\r\n")
-        if (prev_blank and fence is None and closing is None and pos - start >= size
+        if (prev_blank and fence is None and closing is None and pos >= after
                 and line[:1] not in ("", " ", "\t")):
-            bounds.append((start, pos, start_line))
-            start, start_line = pos, line_no
+            yield pos, line_no
         blank = not line.strip()
         if fence is not None:
             m = _FENCE.match(line)
@@ -56,8 +68,6 @@ def chunk_bounds(text: str, size: int = CHUNK) -> list[tuple[int, int, int]]:
                 closing = _opens_raw(line)
         prev_blank = blank
         pos, line_no = end, line_no + 1
-    bounds.append((start, n, start_line))
-    return bounds
 
 
 def _opens_raw(line: str) -> str | None:

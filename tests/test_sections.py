@@ -1,0 +1,200 @@
+"""A large page is read a section at a time (exolint/match/sections.py, issue 18): the report is
+the one of the whole page read at once -- findings, their lines and columns, quieted matches,
+suppressions across sections, the front matter's market -- with sections made tiny here so that
+every page is cut in many places, and margins small so that they must be widened."""
+import random
+import sys
+from array import array
+
+import pytest
+
+from conftest import REPO, SHARED
+
+from exolint import api
+from exolint.api import LintOptions, lint_buffer
+from exolint.match import sections
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+import generate_corpus  # noqa: E402  (the benchmark corpus generator: our own sentences)
+
+
+@pytest.fixture
+def tiny_sections(monkeypatch):
+    """Sections of about 3,000 characters, on pages of 6,000 and more, read with a margin of
+    200 characters to begin with (less than the context needs: widened)."""
+    monkeypatch.setattr(sections, "SECTION", 3000)
+    monkeypatch.setattr(sections, "SECTIONED", 6000)
+    monkeypatch.setattr(sections, "MARGIN", 200)
+
+
+def _report(path: str, text: str, options: LintOptions | None = None):
+    report = lint_buffer(path, text, options=options or LintOptions())
+    return {
+        "findings": [(f.to_dict(), f.start, f.end) for f in report.findings],
+        "quieted": sorted((f.start, f.end, f.rule, f.quieted_because) for f in report.quieted),
+        "lines": dict(report.lines),
+        "timeouts": [(t.rule, t.path) for t in report.timeouts],
+        "errors": [e.to_dict() for e in report.errors],
+        "notes": [n.to_dict() for n in report.notes],
+    }
+
+
+def whole_and_sectioned(monkeypatch, path: str, text: str, options: LintOptions | None = None):
+    """The report of ``text`` read whole, and read in sections (with how many were read)."""
+    monkeypatch.setattr(sections, "SECTIONED", len(text) + 1)
+    whole = _report(path, text, options)
+    monkeypatch.setattr(sections, "SECTIONED", 6000)
+    read = []
+    original = sections.read_sections
+
+    def counted(*args, **kwargs):
+        for section in original(*args, **kwargs):
+            read.append((section.start, section.end))
+            yield section
+
+    monkeypatch.setattr(api, "read_sections", counted)
+    parts = _report(path, text, options)
+    monkeypatch.setattr(api, "read_sections", original)
+    return whole, parts, read
+
+
+def generated_page(pages: int, seed: int = 18, risk_every: int = 6) -> str:
+    """Benchmark-corpus pages joined into one (front matter kept on the first page only)."""
+    writer = generate_corpus.Writer(random.Random(seed), risk_every)
+    out = []
+    for i in range(pages):
+        page = generate_corpus.markdown_page(writer, i, 6000)
+        if i:
+            page = page[page.index("\n---\n", 3) + 5:]
+        out.append(page)
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("path", ["page.md", "page.txt"])
+def test_a_generated_page_in_sections_reports_what_the_whole_page_does(tiny_sections, monkeypatch, path):
+    text = generated_page(30)
+    whole, parts, read = whole_and_sectioned(monkeypatch, path, text)
+    assert len(read) > 20 and read[0][0] == 0 and read[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(read, read[1:]))  # every character in one section
+    assert len(whole["findings"]) > 50 and not whole["timeouts"]
+    assert parts == whole
+
+
+def test_crlf_line_breaks_in_sections(tiny_sections, monkeypatch):
+    text = generated_page(12, seed=3).replace("\n", "\r\n")
+    whole, parts, read = whole_and_sectioned(monkeypatch, "page.md", text)
+    assert len(read) > 5 and whole["findings"]
+    assert parts == whole
+
+
+def test_a_page_of_lone_carriage_returns_is_one_section(tiny_sections, monkeypatch):
+    """Pieces are cut after a \n only: lines that end with a lone \r (old Mac files) are
+    never cut, so the page is read whole (one section), with its lines counted as before."""
+    text = generated_page(12, seed=4).replace("\n", "\r")
+    whole, parts, read = whole_and_sectioned(monkeypatch, "page.txt", text)
+    assert read == [(0, len(text))] and whole["findings"]
+    assert parts == whole
+    assert max(f["line"] for f, _s, _e in parts["findings"]) > 500
+
+
+def test_lone_carriage_returns_in_sections_count_as_line_breaks(tiny_sections, monkeypatch):
+    text = "\n\n".join(generated_page(12, seed=5).replace("\n", "\r").split("\r\r"))
+    whole, parts, read = whole_and_sectioned(monkeypatch, "page.txt", text)
+    assert len(read) > 5 and whole["findings"]
+    assert parts == whole
+
+
+def test_the_real_corpus_joined_in_sections(tiny_sections, monkeypatch):
+    docs = SHARED / "corpus" / "real" / "docs"
+    if not docs.is_dir():
+        pytest.skip(f"{docs} is not here (a clone without ../shared): the real pages are not checked")
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(docs.glob("*.md")))
+    whole, parts, read = whole_and_sectioned(monkeypatch, "real.md", text)
+    assert len(read) > 20 and len(whole["findings"]) > 100
+    assert parts == whole
+
+
+def _filler(n: int, word: str = "Gentle") -> str:
+    return "".join(f"{word} facials for tired skin, booked online in minutes ({i}).\n\n" for i in range(n))
+
+
+def test_suppressions_reach_across_sections(tiny_sections, monkeypatch):
+    risky = "Our serum is a miracle for tired skin.\n\n"
+    text = ("# Spring offers\n\n" + _filler(40) + risky
+            + "<!-- exolint-disable miracle -- quoted from a 2019 magazine review -->\n\n"
+            + _filler(80) + risky + _filler(80)
+            + "<!-- exolint-enable miracle -->\n\n" + risky + _filler(40)
+            + "<!-- exolint-disable-next-line hype -->\n" + risky + _filler(60)
+            + "<!-- exolint-disable breakthrough -->\n\n" + _filler(40))
+    whole, parts, read = whole_and_sectioned(monkeypatch, "offers.md", text)
+    assert len(read) > 4
+    assert parts == whole
+    rules = [f["rule"] for f, _s, _e in parts["findings"]]
+    assert rules.count("miracle") == 2  # before the block and after it: the one inside is not
+    assert "suppression-missing-reason" in rules and "unused-suppression" in rules
+
+
+def test_the_front_matter_market_governs_every_section(tiny_sections, monkeypatch):
+    body = _filler(150) + "Our exosomes come from human umbilical cord stem cells.\n"
+    for market in ("UK", "US"):
+        text = f"---\ntitle: Cord serum\nmarket: {market}\n---\n\n" + body
+        whole, parts, read = whole_and_sectioned(monkeypatch, "cord.md", text)
+        assert len(read) > 2 and parts == whole
+        assert all(f["market"] == market for f, _s, _e in parts["findings"])
+        assert parts["findings"], market
+
+
+def test_a_list_item_keeps_its_lead_in_across_a_cut(tiny_sections, monkeypatch):
+    """The cut before the list falls between its lead-in and its items: the section is read
+    with the page before it until its text holds the lead-in (the item is a claim there)."""
+    lead = "Conditions we treat with our exosome facial:\n\n"
+    items = "".join(f"- {c}\n\n" for c in ["Rosacea", "Eczema", "Psoriasis"])
+    filler = _filler(300)
+    text = filler[:len(filler) // 2] + lead + items + filler[len(filler) // 2:]
+    whole, parts, read = whole_and_sectioned(monkeypatch, "treat.md", text)
+    assert parts == whole
+    listed = [f for f, _s, _e in parts["findings"] if f["rule"] == "listed-condition"]
+    assert [f["match"] for f in listed] == ["Rosacea", "Eczema", "Psoriasis"]
+    # the page cut right before the items, whatever the section size
+    cut = text.index("- Rosacea")
+    monkeypatch.setattr(sections, "section_cuts", lambda source: array("q", [0, cut]))
+    monkeypatch.setattr(sections, "SECTION", cut)
+    forced = []
+    original = sections.read_sections
+
+    def counted(*args, **kwargs):
+        for section in original(*args, **kwargs):
+            forced.append((section.start, section.end))
+            yield section
+
+    monkeypatch.setattr(api, "read_sections", counted)
+    assert _report("treat.md", text) == whole
+    assert forced == [(0, cut), (cut, len(text))]
+
+
+def test_the_text_report_lines_are_the_whole_pages(tiny_sections, monkeypatch):
+    text = generated_page(10, seed=9)
+    whole, parts, _read = whole_and_sectioned(monkeypatch, "page.md", text,
+                                              LintOptions(keep_lines=True, surroundings=True))
+    assert whole["lines"] and parts["lines"] == whole["lines"]
+    report = lint_buffer("page.md", text, options=LintOptions(surroundings=True))
+    monkeypatch.setattr(sections, "SECTIONED", len(text) + 1)
+    again = lint_buffer("page.md", text, options=LintOptions(surroundings=True))
+    assert [f.surroundings for f in report.findings] == [f.surroundings for f in again.findings]
+
+
+def test_small_pages_and_other_formats_are_read_whole(monkeypatch):
+    assert not sections.is_sectioned("page.md", "x" * (sections.SECTIONED - 1))
+    assert sections.is_sectioned("page.md", "x" * sections.SECTIONED)
+    assert sections.is_sectioned("notes.TXT", "x" * sections.SECTIONED)
+    for path in ("page.html", "page.mdx", "data.json", "draft.docx"):
+        assert not sections.is_sectioned(path, "x" * sections.SECTIONED)
+
+
+def test_sections_start_where_a_piece_may_start():
+    text = ("intro\n\n---\n\nafter a rule\n\n```\ncode\n\nCODE\n```\n\n<!--\n\nHIDDEN\n\n-->\n\n"
+            "  indented continuation\n\n+++\n\nend\n")
+    cuts = list(sections.section_cuts(text))
+    assert cuts[0] == 0
+    starts = [text[c:c + 4] for c in cuts[1:]]
+    assert starts == ["afte", "```\n", "<!--", "end\n"]
