@@ -326,7 +326,7 @@ def _check_source(path: str, source: str, notes: list[str], binary_doc: Document
                  if binary_doc is None and semantic_enabled(options, settings) else None)
     whole = also_keep is not None and also_keep(source)
     if (binary_doc is None and not options.keep_sources and "exolint" not in source and not whole
-            and not parses_sparsely(path, source)
+            and not parses_sparsely(path, source) and not is_sectioned(path, source)
             and not path.lower().endswith(STRUCTURED_EXTENSIONS)  # parsed to report bad input
             and not may_have_findings(source, ruleset)):
         # no anchor of any rule occurs: parsing could not produce a finding

@@ -103,35 +103,44 @@ def explain_lines(f: Finding, rule) -> list[str]:
 
 
 def render(report, ruleset=None, color: bool = False, explain: bool = False, **_options) -> str:
+    return "".join(render_pieces(report, ruleset, color=color, explain=explain))
+
+
+def render_pieces(report, ruleset=None, color: bool = False, explain: bool = False, **_options):
+    """The text report a line at a time (each with its line break), made as it is written."""
     paint = _Paint(color)
-    lines: list[str] = []
     explainer = None
     if explain:
         def explainer(f: Finding) -> list[str]:
             return explain_lines(f, rule_for(ruleset, f.rule, f))
     views = getattr(report, "sources", {})
     first_seen: dict[tuple[str, str, str], Finding] = {}
+    last = None  # the last line written
     for f in report.findings:
         key = repeat_key(f)
         first = first_seen.setdefault(key, f)
         if first is not f:
             # the same rule on the same phrase again on this page: located, not explained twice
-            lines.append(f"{paint('bold', f'{f.path}:{f.line}:{f.column}:')} "
-                         f"{paint(f.severity, f.severity)} [{f.rule}] "
-                         f"'{' '.join(f.match.split())}' again (see line {first.line})")
+            last = (f"{paint('bold', f'{f.path}:{f.line}:{f.column}:')} "
+                    f"{paint(f.severity, f.severity)} [{f.rule}] "
+                    f"'{' '.join(f.match.split())}' again (see line {first.line})")
+            yield last + "\n"
             continue
-        lines.extend(format_finding(f, report.lines.get((f.path, f.line)), paint, explainer,
-                                    views.get(f.path),
-                                    lambda n, path=f.path: report.lines.get((path, n))))
-        lines.append("")
+        for last in format_finding(f, report.lines.get((f.path, f.line)), paint, explainer,
+                                   views.get(f.path),
+                                   lambda n, path=f.path: report.lines.get((path, n))):
+            yield last + "\n"
+        last = ""
+        yield "\n"
     for e in report.errors:
-        lines.append(f"{paint('bold', e.path)}: {paint('error', 'error')}: {e.message}")
+        last = f"{paint('bold', e.path)}: {paint('error', 'error')}: {e.message}"
+        yield last + "\n"
     if explain:
-        lines.extend(quieted_lines(getattr(report, "quieted", []), paint))
-    if lines and lines[-1]:
-        lines.append("")
-    lines.append(summary_line(report, paint))
-    return "\n".join(lines) + "\n"
+        for last in quieted_lines(getattr(report, "quieted", []), paint):
+            yield last + "\n"
+    if last:
+        yield "\n"
+    yield summary_line(report, paint) + "\n"
 
 
 def quieted_lines(quieted: list[Finding], paint) -> list[str]:
