@@ -201,7 +201,7 @@ def test_peak_memory_of_a_large_page_stays_a_small_multiple_of_it():
 def test_each_further_byte_of_a_large_page_costs_at_most_four():
     """What a page adds to the peak per byte, from 2.5 MB to 10 MB of dense Markdown (the
     parser's modules and one section's working set cost the same on both): under the issue's
-    4x. Measured 3.1x: the source (1x) and the findings, not the page's parse."""
+    4x. Measured 2.9x: the source (1x) and the findings, not the page's parse."""
     peaks = dense_page_peaks()
     (big, big_size), (quarter, quarter_size) = peaks["big"], peaks["quarter"]
     slope = (big - quarter) * 1024 / (big_size - quarter_size)
