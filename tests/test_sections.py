@@ -157,7 +157,7 @@ def test_a_list_item_keeps_its_lead_in_across_a_cut(tiny_sections, monkeypatch):
     assert [f["match"] for f in listed] == ["Rosacea", "Eczema", "Psoriasis"]
     # the page cut right before the items, whatever the section size
     cut = text.index("- Rosacea")
-    monkeypatch.setattr(sections, "section_cuts", lambda source: array("q", [0, cut]))
+    monkeypatch.setattr(sections, "section_cuts", lambda source, plain=False: array("q", [0, cut]))
     monkeypatch.setattr(sections, "SECTION", cut)
     forced = []
     original = sections.read_sections
@@ -198,3 +198,24 @@ def test_sections_start_where_a_piece_may_start():
     assert cuts[0] == 0
     starts = [text[c:c + 4] for c in cuts[1:]]
     assert starts == ["afte", "```\n", "<!--", "end\n"]
+
+
+def test_a_text_export_without_blank_lines_is_cut_between_lines(tiny_sections, monkeypatch):
+    """Plain text is cut at the start of any line (a text export often has one line per
+    paragraph and no blank line): each section's report is the whole page's there."""
+    text = "\n".join(p for p in generated_page(14, seed=7).split("\n") if p.strip())
+    text += "\nConditions we treat:\n" + "".join(f"- {c}\n" for c in ("Rosacea", "Eczema"))
+    assert "\n\n" not in text
+    whole, parts, read = whole_and_sectioned(monkeypatch, "export.txt", text)
+    assert len(read) > 10 and len(whole["findings"]) > 20
+    assert parts == whole
+    assert all(text[start - 1] == "\n" for start, _end in read[1:])
+    assert [f["match"] for f, _s, _e in parts["findings"] if f["rule"] == "listed-condition"][-2:] == [
+        "Rosacea", "Eczema"]
+
+
+def test_plain_text_may_start_a_section_on_any_line():
+    text = "one\ntwo\r\n---\nthree\n\n+++ four\nfive"
+    cuts = list(sections.section_cuts(text, plain=True))
+    assert [text[c:].split("\n")[0] for c in cuts] == ["one", "two\r", "three", "", "five"]
+    assert list(sections.section_cuts("a single line", plain=True)) == [0]

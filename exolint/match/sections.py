@@ -6,9 +6,10 @@ more is therefore read in *sections* of about ``SECTION`` characters, each read 
 ``exolint.match.sparse``), checked and dropped before the next: peak memory is then the page's
 source, its findings and one section's working set, whatever the page's size (issue 18).
 
-A section is cut only where a new Markdown piece may start (``md_chunks.cut_points``: a line
+A Markdown section is cut only where a new piece may start (``md_chunks.cut_points``: a line
 in column 0 after a blank line, outside fenced code, comments and raw HTML; never a ``---`` or
-``+++`` line, which would open front matter), so its copy parses as in the whole page. The
+``+++`` line, which would open front matter), so its copy parses as in the whole page; plain
+text at the start of any line (its reader maps each character on its own). The
 context stage reads beyond a match, within a block (sentences, exceptions) and across blocks:
 the section and its heading up to ``structure.SECTION_REACH`` characters either way, and a
 list item's lead-in up to ``structure.MAX_RUN`` items back. Each section is therefore read
@@ -25,14 +26,16 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..context.structure import MAX_RUN, SECTION_REACH
-from ..document import Document, _line_starts
+from ..document import Document, _line_starts, newline_starts
 from ..offsets import offset_array
 from ..ruleset import RuleSet
 from ..sources.md_chunks import cut_points
 from .sparse import SPARSE_EXTENSIONS, read_sparse
 
+PLAIN_EXTENSIONS = (".txt", ".text")
+
 SECTION = 256 * 1024  # source characters a section holds, at least
-SECTIONED = 2 * SECTION  # pages from this size on are read a section at a time
+SECTIONED = 4 * SECTION  # pages from this size (1 MB) on are read a section at a time
 MARGIN = 8 * 1024  # source characters read either side of a section to begin with
 CONTEXT_CHARS = SECTION_REACH + 1  # text characters each side the context stage may read
 CONTEXT_LINES = MAX_RUN + 4  # lines of text before, for a list item's lead-in
@@ -54,8 +57,15 @@ def is_sectioned(path: str, source: str) -> bool:
     return len(source) >= SECTIONED and path.lower().endswith(SPARSE_EXTENSIONS)
 
 
-def section_cuts(source: str) -> "array[int]":
-    """Source offsets where a section may start (0 first)."""
+def section_cuts(source: str, plain: bool = False) -> "array[int]":
+    """Source offsets where a section may start (0 first). Plain text (``plain``) is read a
+    character at a time, so any line may start one (a text export often has no blank line
+    between paragraphs); Markdown only where a new piece may start."""
+    if plain:
+        starts = newline_starts(source) if "\n" in source else array("q", [0])
+        return array("q", (pos for pos in starts
+                           if pos == 0 or (pos < len(source)
+                                           and not source.startswith(("---", "+++"), pos))))
     cuts = array("q", [0])
     for pos, _line in cut_points(source):
         if not source.startswith(("---", "+++"), pos):
@@ -66,7 +76,7 @@ def section_cuts(source: str) -> "array[int]":
 def read_sections(path: str, source: str, ruleset: RuleSet,
                   read: Callable[[str], Document]) -> Iterator[Section]:
     """The page's sections in order, each read by ``read(text)`` as ``read_sparse`` reads."""
-    cuts = section_cuts(source)
+    cuts = section_cuts(source, plain=path.lower().endswith(PLAIN_EXTENSIONS))
     n = len(source)
     lines = _LineCount(source)
     start = 0
