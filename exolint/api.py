@@ -153,7 +153,8 @@ def _lint_sections(path: str, source: str, read, ruleset: RuleSet, options: Lint
         quieted.extend(f for f in quiet if section.holds(f.start))
         page.directives.extend(d for d in doc.directives if section.holds(d.start))
         page.notes.extend(n for n in doc.notes if n not in page.notes)
-    report.timeouts[:] = list(dict.fromkeys(report.timeouts))  # (once per rule, not per section)
+    # a rule out of time in several sections: one time-out of the page
+    report.timeouts[:] = list({(t.rule, t.path): t for t in report.timeouts}.values())
     found = _finish(page, found, quieted, ruleset, markets, settings, report)
     _record(page, found, options, report)
     return found

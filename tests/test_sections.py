@@ -219,3 +219,45 @@ def test_plain_text_may_start_a_section_on_any_line():
     cuts = list(sections.section_cuts(text, plain=True))
     assert [text[c:].split("\n")[0] for c in cuts] == ["one", "two\r", "three", "", "five"]
     assert list(sections.section_cuts("a single line", plain=True)) == [0]
+
+
+def test_a_rule_out_of_time_is_reported_once_for_the_page(tiny_sections, monkeypatch, tmp_path):
+    """Each section gives a rule its time again; a rule that runs out in several sections is
+    one time-out of the page, and the page's other findings are all there."""
+    import signal
+
+    from exolint.match import engine, sparse, timelimit
+    from exolint.ruleset import RuleSet
+
+    from conftest import SAMPLE_RULES
+
+    pack = (SAMPLE_RULES / "sample.toml").read_text(encoding="utf-8")
+    (tmp_path / "sample.toml").write_text(pack.replace(
+        "patterns = ['breakthrough']", "patterns = ['break(?:(?:a|aa)+)+c']"), encoding="utf-8")
+    (tmp_path / "_contexts.toml").write_text((SAMPLE_RULES / "_contexts.toml").read_text(encoding="utf-8"))
+    rules = RuleSet.load([tmp_path], include_bundled=False)
+    monkeypatch.setattr(engine, "MATCH_TIMEOUT", 0.05)
+    monkeypatch.setattr(sparse, "MATCH_TIMEOUT", 0.05)
+    # two sections, each holding one run-away phrase, read without widening (each read of a
+    # run-away phrase costs its time limit)
+    monkeypatch.setattr(sections, "SECTION", 6000)
+    monkeypatch.setattr(sections, "MARGIN", 3500)
+    runaway = "Our break" + "a" * 40 + "x serum is a miracle.\n\n"
+    text = (_filler(100) + runaway) * 2
+    # the command line's interval timer, so that a run-away match stops at its limit (regex's
+    # own timeout= is checked too seldom for a quick test)
+    handler = signal.getsignal(timelimit._SIGNAL) if timelimit._SIGNAL is not None else None
+    monkeypatch.setattr(timelimit, "_enabled", timelimit._enabled)
+    timelimit.enable()
+    read = []
+    original = sections.read_sections
+    monkeypatch.setattr(api, "read_sections", lambda *a, **k: (
+        read.append(s) or s for s in original(*a, **k)))
+    try:
+        report = lint_buffer("page.md", text, rules)
+    finally:
+        if handler is not None:
+            signal.signal(timelimit._SIGNAL, handler)
+    assert len(read) == 2 and all("break" + "a" * 40 in s.doc.text for s in read)
+    assert [(t.rule, t.path) for t in report.timeouts] == [("sample-breakthrough", "page.md")]
+    assert [f.rule for f in report.findings] == ["sample-miracle"] * 2
