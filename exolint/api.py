@@ -289,13 +289,15 @@ def lint_buffer(path: str, data: bytes | str, ruleset: RuleSet | None = None,
     ruleset = ruleset or default_ruleset()
     options = options or LintOptions()
     report = LintReport()
-    merge(report, _buffer_result(path, data, ruleset, options))
+    merge(report, buffer_result(path, data, ruleset, options))
     report.findings.sort(key=lambda f: f.sort_key())
     return report
 
 
-def _buffer_result(path: str, data: bytes | str, ruleset: RuleSet,
-                   options: LintOptions) -> FileResult:
+def buffer_result(path: str, data: bytes | str, ruleset: RuleSet,
+                  options: LintOptions) -> FileResult:
+    """``lint_buffer``'s work as a FileResult, to ``merge`` into a report of several files
+    (standard input beside files on the command line)."""
     result = FileResult(path)
     settings = _settings_or_error(path, options, result)
     if settings is None:

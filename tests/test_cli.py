@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from conftest import SAMPLE_RULES
+from conftest import REPO, SAMPLE_RULES
 
 RULES = ["--no-bundled-rules", "--rules", str(SAMPLE_RULES)]
 RISKY = "Our serum has no known\nside effects.\nA breakthrough!\n"
@@ -179,3 +179,30 @@ def test_a_missing_dependency_stops_the_run_with_a_clear_message(monkeypatch):
     assert result.exit_code == 2
     assert "missing required package: ahocorasick-rs" in result.output
     assert "Traceback" not in result.output
+
+
+def test_standard_input_is_checked_as_the_file_would_be(tmp_path, run_cli):
+    """'-' with --stdin-filename goes the way a file does: its settings, sparse reading and,
+    for a page of 1 MB and more, sections; the report is the file's."""
+    import random
+    import sys as _sys
+
+    _sys.path.insert(0, str(REPO / "benchmarks"))
+    import generate_corpus
+
+    writer = generate_corpus.Writer(random.Random(5), 8)
+    pages = [generate_corpus.markdown_page(writer, i, 6000) for i in range(190)]
+    text = pages[0] + "".join(p[p.index("\n---\n", 3) + 5:] for p in pages[1:])
+    text += "\n<!-- exolint-disable-next-line -->\nOur serum is a miracle.\n"
+    text = text.replace("---\n", "---\ntagline: The miracle serum\n", 1)  # copy by the config
+    assert len(text) > 1 << 20
+    (tmp_path / "page.md").write_text(text, encoding="utf-8")
+    (tmp_path / "exolint.toml").write_text('front-matter-fields = ["title", "tagline"]\n', encoding="utf-8")
+    code, out, err = run_cli("check", "--format", "json", "page.md", cwd=tmp_path)
+    from_file = json.loads(out)
+    code2, out2, err2 = run_cli("check", "--format", "json", "--stdin-filename", "page.md", "-",
+                                input=text, cwd=tmp_path)
+    from_stdin = json.loads(out2)
+    assert code == code2 == 1 and from_file["findings"]
+    assert from_stdin == from_file
+    assert from_file["findings"][0]["line"] == 2 and from_file["findings"][0]["match"] == "miracle"

@@ -15,7 +15,7 @@ import click
 
 from .. import __version__
 from ..match import timelimit
-from ..api import LintOptions, LintReport, lint_document, lint_paths
+from ..api import LintOptions, LintReport, buffer_result, lint_paths, merge
 from ..config.settings import market_set
 from .options import (config_rule_dirs, copy_keys, fail_level, known_names, list_all_suppressions,
                          load_config, show_config, validate_config_names)
@@ -29,7 +29,6 @@ from ..report.display_names import escape_report
 from ..report.text import summary_line
 from ..ruleset import MARKETS, RuleFileError, RuleSet
 from ..semantic.cli import check_semantic_available, explain_semantic, semantic_help, semantic_ids
-from ..sources import BinaryFile, ReaderError, UnreadableFile, document_from_bytes
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -247,17 +246,13 @@ def _write_report(output: str, content) -> None:
 def _lint_stdin(name: str, ruleset: RuleSet, options: LintOptions, report: LintReport) -> None:
     data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
     try:
-        doc = document_from_bytes(name, data)  # text decoded, or a binary format (.docx) by name
-        found = lint_document(doc, ruleset, options, report)
-    except (BinaryFile, UnreadableFile, ReaderError) as exc:
-        report.errors.append(FileError(name, str(exc)))
-        return
+        # checked as a file of that name with that content is: its settings, sparse reading,
+        # a large page in sections; text decoded, or a binary format (.docx) by name
+        result = buffer_result(name, data, ruleset, options)
     except Exception as exc:  # noqa: BLE001 - reported like a file's crash: the others still count
         report.errors.append(FileError(name, internal_error(exc)))
         return
-    report.files_checked += 1
-    report.checked.append(name)
-    report.findings.extend(found)
+    merge(report, result)
 
 
 @main.command("rules")
