@@ -19,6 +19,7 @@ from .filters.overlaps import one_across_markets, one_per_place
 from .parallel import lint_files
 from .match.prefilter import may_have_findings
 from .match.sections import is_sectioned, read_sections
+from .sources.md_chunks import CutInsideBlock
 from .match.sparse import parses_sparsely, read_sparse
 from .ruleset import SEVERITY_RANK, RuleSet
 from .config.settings import ConfigError
@@ -343,16 +344,18 @@ def _check_source(path: str, source: str, notes: list[str], binary_doc: Document
             # judged now, while the source is all the page holds in memory: later the page
             # copy this makes would add to the Document, its offset map and its matches
             voice = source_voice(source)
-    read = lambda text: document_for(path, text, notes, copy_fields=settings.front_matter_fields,
-                                     copy=settings.copy)
+    read = lambda text, **more: document_for(path, text, notes, copy_fields=settings.front_matter_fields,
+                                             copy=settings.copy, **more)
     if binary_doc is None and also_keep is None and is_sectioned(path, source):
         partial = LintReport()
         try:
             result.findings = _lint_sections(path, source, read, ruleset, options, partial, voice)
+            return _checked(result, partial)
         except ReaderError as exc:
             result.errors.append(FileError(path, str(exc)))
             return result
-        return _checked(result, partial)
+        except CutInsideBlock:  # the page's blocks are not where its cuts assumed: read whole
+            pass
     try:
         doc = binary_doc or read_sparse(path, source, ruleset, read, also_keep if whole else None)
         if binary_doc is None:  # a .docx has no text source to restore

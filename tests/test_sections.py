@@ -13,6 +13,7 @@ from conftest import REPO, SHARED
 from exolint import api
 from exolint.api import LintOptions, lint_buffer
 from exolint.match import sections
+from exolint.sources import md_chunks
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 import generate_corpus  # noqa: E402  (the benchmark corpus generator: our own sentences)
@@ -261,3 +262,85 @@ def test_a_rule_out_of_time_is_reported_once_for_the_page(tiny_sections, monkeyp
     assert len(read) == 2 and all("break" + "a" * 40 in s.doc.text for s in read)
     assert [(t.rule, t.path) for t in report.timeouts] == [("sample-breakthrough", "page.md")]
     assert [f.rule for f in report.findings] == ["sample-miracle"] * 2
+
+
+# Random pages of the constructs where block structure is easy to misread: fences, comments,
+# HTML blocks (a fence line right under a <div> block is raw HTML, not a fence), lists, tables,
+# quotes, thematic breaks, indented lines, directives, lead-ins; blocks sometimes joined by a
+# single line break
+_RISKY = ["Our serum is a miracle for tired skin.", "No known side effects, ever.",
+          "Exosomes regrow hair lost to alopecia.", "Up to 600% more collagen in a week.",
+          "Clinically proven to erase wrinkles.", "It treats rosacea and eczema.",
+          "Reportedly, clinics claim it is a miracle.", "We do not claim it cures acne."]
+_PLAIN = ["Gentle facials for tired skin.", "Book online in minutes.", "Prices start at 90 pounds.",
+          "Aftercare: avoid the sun for a day.", "Parking is free on weekdays."]
+
+
+def _random_block(rng: random.Random) -> str:
+    def s():
+        return rng.choice(_RISKY if rng.random() < 0.3 else _PLAIN)
+
+    blocks = [
+        lambda: "#" * rng.randint(1, 3) + " " + rng.choice(["Conditions we treat", "Aftercare", "What can it treat?"]),
+        lambda: "\n".join(f"- {rng.choice(['Rosacea', 'Eczema', 'Glow', s()])}" for _ in range(rng.randint(2, 5))),
+        lambda: "| Good for | Price |\n|---|---|\n" + "\n".join(f"| {rng.choice(['Rosacea', 'Glow'])} | 90 |" for _ in range(3)),
+        lambda: "```\n" + s() + "\n\n" + s() + "\n```",
+        lambda: "<!--\n" + s() + "\n\n" + s() + "\n-->",
+        lambda: "> " + s() + "\n> " + s(),
+        lambda: "<div>\n" + s() + "\n</div>",
+        lambda: "<!-- exolint-disable-next-line -->\n" + s(),
+        lambda: rng.choice(["<!-- exolint-disable hype -->", "<!-- exolint-enable hype -->"]),
+        lambda: "  " + s(),
+        lambda: "---",
+        lambda: "1. " + s() + "\n2. " + s(),
+        lambda: "Conditions we treat:",
+        lambda: " ".join(s() for _ in range(rng.randint(1, 4))),
+        lambda: " ".join(s() for _ in range(rng.randint(1, 4))),
+    ]
+    return rng.choice(blocks)()
+
+
+def random_page(seed: int, blocks: int = 400) -> str:
+    rng = random.Random(seed)
+    head = f"---\ntitle: Page\nmarket: {rng.choice(['UK', 'US'])}\n---\n\n" if rng.random() < 0.5 else ""
+    return head + "".join(_random_block(rng) + rng.choice(["\n\n", "\n\n", "\n\n\n", "\n"])
+                          for _ in range(blocks))
+
+
+@pytest.mark.parametrize("seed", range(8))
+@pytest.mark.parametrize("path", ["page.md", "page.txt"])
+def test_random_pages_in_sections_report_what_the_whole_page_does(tiny_sections, monkeypatch, seed, path):
+    text = random_page(seed)
+    whole, parts, _read = whole_and_sectioned(monkeypatch, path, text)
+    assert parts == whole  # (read in sections, or whole where a cut fell inside a block)
+
+
+def test_a_page_whose_fences_markdown_it_reads_otherwise_is_read_whole(tiny_sections, monkeypatch):
+    """A fence line right under a <div> block is raw HTML to markdown-it, so the fences after
+    it pair up otherwise than a line-by-line reading assumes: the section whose text ends inside
+    a fence shows it, and the page is read whole (the same report as the page at once)."""
+    risky = "Our serum is a miracle for tired skin.\n\n"
+    text = (_filler(60) + "<div>\nOpening hours\n</div>\n```\n" + risky + _filler(80) + "```\n\n"
+            + risky + _filler(80) + "```\n\n" + _filler(80) + risky)
+    whole, parts, read = whole_and_sectioned(monkeypatch, "page.md", text)
+    assert parts == whole
+    lines = text.split("\n")
+    risky_lines = [i + 1 for i, line in enumerate(lines) if "miracle for" in line]
+    # the first risky line is in the <div> block (its visible text is copy), the second is in
+    # the fence the second fence line opens; the third is copy
+    assert [f["line"] for f, _s, _e in whole["findings"] if f["rule"] == "miracle"] == [
+        risky_lines[0], risky_lines[2]]
+    assert len(read) < 4  # (sections read before the disagreement showed; then the page whole)
+
+
+def test_a_piece_cut_inside_a_block_is_parsed_again_whole(monkeypatch):
+    from exolint.sources import document_for
+
+    text = ("intro\n\n<div>\nhours\n</div>\n```\nraw html here\n\n" + "filler words\n\n" * 40
+            + "```\n\nfenced code here\n\n" + "more words\n\n" * 40 + "```\n\nlast copy\n")
+    whole = document_for("page.md", text)
+    monkeypatch.setattr(md_chunks.chunk_bounds, "__defaults__", (200,))
+    assert len(md_chunks.chunk_bounds(text)) > 2
+    pieces = document_for("page.md", text)
+    assert pieces.text == whole.text
+    assert "fenced code here" not in pieces.text and "last copy" in pieces.text

@@ -15,7 +15,8 @@ the section and its heading up to ``structure.SECTION_REACH`` characters either 
 list item's lead-in up to ``structure.MAX_RUN`` items back. Each section is therefore read
 with a margin of the page on either side, widened until its text holds at least that much
 before and after the section's own copy (or the page ends); only findings and directives in
-the section's own copy are its. Findings are those of the whole page read at once (tested on
+the section's own copy are its. Where markdown-it reads the page's blocks otherwise than
+``cut_points`` does (a section whose text ends inside a fence), the page is read whole. Findings are those of the whole page read at once (tested on
 the corpora in tests/test_sections.py).
 """
 from __future__ import annotations
@@ -75,7 +76,10 @@ def section_cuts(source: str, plain: bool = False) -> "array[int]":
 
 def read_sections(path: str, source: str, ruleset: RuleSet,
                   read: Callable[[str], Document]) -> Iterator[Section]:
-    """The page's sections in order, each read by ``read(text)`` as ``read_sparse`` reads."""
+    """The page's sections in order, each read by ``read(text, continues=...)`` as
+    ``read_sparse`` reads (``continues``: the page goes on past the text). Raises
+    ``md_chunks.CutInsideBlock`` when a section's text ends inside a fenced code or raw HTML
+    block as markdown-it reads it: the page must then be read whole."""
     cuts = section_cuts(source, plain=path.lower().endswith(PLAIN_EXTENSIONS))
     n = len(source)
     lines = _LineCount(source)
@@ -91,7 +95,8 @@ def read_sections(path: str, source: str, ruleset: RuleSet,
             hi_at = bisect.bisect_left(cuts, end + margin)
             hi = cuts[hi_at] if end < n and hi_at < len(cuts) else n
             window = source[lo:hi]
-            doc = read_sparse(path, window, ruleset, read)
+            continues = hi < n
+            doc = read_sparse(path, window, ruleset, lambda text: read(text, continues=continues))
             if _context_held(doc, start - lo, end - lo, lo == 0, hi == n):
                 break
             margin *= 4

@@ -15,7 +15,7 @@ from ..document import CODE_PLACEHOLDER as _CODE_PLACEHOLDER, Directive, Documen
 from .align import SourceAligner, line_starts
 from .directives import parse_directive
 from .frontmatter import DEFAULT_COPY_FIELDS, parse_front_matter
-from .md_chunks import chunk_bounds
+from .md_chunks import CutInsideBlock, chunk_bounds, ends_inside_block
 from .md_nesting import flatten_past_nesting_limit
 
 
@@ -132,8 +132,24 @@ def blank_out(text: str, start: int, end: int) -> str:
     return text[:start] + piece + text[end:]
 
 
+def _walk(source: str, parsed: str, builder: TextBuilder, mdx: bool, parser, pieces,
+          continues: bool) -> "_MarkdownCopy":
+    """Parse ``parsed`` piece by piece (``md_chunks``) into ``builder``. CutInsideBlock when a
+    piece but the last ends inside a fenced code or raw HTML block (the last too, when the text
+    ``continues`` past its end: a section of a page)."""
+    walker = _MarkdownCopy(source, parsed, builder, mdx)
+    for i, (start, end, first_line) in enumerate(pieces):
+        walker.line_base = first_line
+        piece = parsed[start:end] if end - start < len(parsed) else parsed
+        tokens = parser.parse(piece)
+        if (i < len(pieces) - 1 or continues) and ends_inside_block(tokens, piece):
+            raise CutInsideBlock(f"piece at line {first_line + 1}")
+        walker.run(tokens)
+    return walker
+
+
 def build_markdown(path: str, source: str, parsed: str, copy_fields, mdx: bool,
-                   extra_directives=()) -> Document:
+                   extra_directives=(), continues: bool = False) -> Document:
     builder = TextBuilder()
     markets = None
     fm = parse_front_matter(source, copy_fields)
@@ -144,15 +160,23 @@ def build_markdown(path: str, source: str, parsed: str, copy_fields, mdx: bool,
     # markdown-it replaces NUL by U+FFFD (CommonMark); do the same (same length) so the decoded
     # text still aligns with the characters it came from
     parsed = parsed.replace("\x00", "\ufffd")
-    walker = _MarkdownCopy(source, parsed, builder, mdx)
     parser = make_parser(mdx)
-    for start, end, first_line in chunk_bounds(parsed):  # a large page: piece by piece
-        walker.line_base = first_line
-        walker.run(parser.parse(parsed[start:end] if end - start < len(parsed) else parsed))
+    try:
+        walker = _walk(source, parsed, builder, mdx, parser, chunk_bounds(parsed), continues)
+    except CutInsideBlock:
+        if len(chunk_bounds(parsed)) == 1:
+            raise  # the text itself ends inside a block (see exolint.match.sections)
+        # a piece was cut inside a block as markdown-it reads it: the page in one piece
+        builder = TextBuilder()
+        if fm is not None:
+            fm.emit(builder, source)
+        walker = _walk(source, parsed, builder, mdx, parser, [(0, len(parsed), 0)], continues)
     directives = sorted([*extra_directives, *walker.directives], key=lambda d: d.start)
     del walker, parsed  # (a blanked copy of a large page: not held while its text is joined)
     return builder.build(path, source, markets=markets, directives=directives)
 
 
-def read_markdown(path: str, source: str, copy_fields=DEFAULT_COPY_FIELDS, **_options) -> Document:
-    return build_markdown(path, source, source, copy_fields, mdx=False)
+def read_markdown(path: str, source: str, copy_fields=DEFAULT_COPY_FIELDS, continues: bool = False,
+                  **_options) -> Document:
+    """``continues``: the text is a section of a larger page (see exolint.match.sections)."""
+    return build_markdown(path, source, source, copy_fields, mdx=False, continues=continues)

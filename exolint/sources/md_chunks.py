@@ -9,6 +9,12 @@ unindented line ends every list, quote, table, indented code block and HTML bloc
 and 7 anyway, so the pieces parse as the whole page does; the one difference is that a reference
 link or footnote whose definition sits in another piece reads as its literal text (the same
 words, still checked).
+
+``cut_points`` reads block structure line by line, as markdown-it does in the usual cases, not
+in all of them (a fence line right under a ``<div>`` block is raw HTML there, not a fence). A
+piece whose parse ends inside a fenced code block or raw HTML block (``ends_inside_block``)
+shows such a disagreement; the page is then parsed whole (``exolint.sources.markdown``), or read
+whole rather than in sections (``exolint.match.sections``).
 """
 from __future__ import annotations
 
@@ -86,3 +92,35 @@ def _opens_raw(line: str) -> str | None:
     if stripped.startswith("<?") and "?>" not in stripped:
         return "?>"
     return None
+
+
+class CutInsideBlock(Exception):
+    """A piece was cut inside a fenced code block or raw HTML block as markdown-it reads it."""
+
+
+_RAW_CLOSERS = (("<!--", "-->"), ("<?", "?>"), ("<![cdata[", "]]>"), ("<script", "</script>"),
+                ("<pre", "</pre>"), ("<style", "</style>"), ("<textarea", "</textarea>"))
+
+
+def ends_inside_block(tokens, text: str) -> bool:
+    """Whether the parse ``tokens`` of ``text`` ends inside a fenced code block or a raw HTML
+    block of the kinds that run across blank lines (markdown-it closes them at the end of its
+    input: a piece cut there would read the rest of the block as copy)."""
+    last = next((t for t in reversed(tokens) if t.level == 0 and t.map and t.nesting >= 0), None)
+    if last is None:
+        return False
+    if last.type == "fence":
+        lines = text.split("\n", last.map[1])[last.map[0]:last.map[1]]
+        if len(lines) < 2:
+            return True
+        closing = lines[-1].rstrip("\r").strip()
+        marker = last.markup
+        return not (closing and set(closing) == {marker[0]} and len(closing) >= len(marker))
+    if last.type == "html_block":
+        body = last.content.lstrip().lower()
+        for opener, closer in _RAW_CLOSERS:
+            if body.startswith(opener):
+                return closer not in body[len(opener):]
+        if body.startswith("<!") and body[2:3].isalpha():
+            return ">" not in body
+    return False
