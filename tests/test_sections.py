@@ -315,22 +315,28 @@ def test_random_pages_in_sections_report_what_the_whole_page_does(tiny_sections,
     assert parts == whole  # (read in sections, or whole where a cut fell inside a block)
 
 
-def test_a_page_whose_fences_markdown_it_reads_otherwise_is_read_whole(tiny_sections, monkeypatch):
-    """A fence line right under a <div> block is raw HTML to markdown-it, so the fences after
-    it pair up otherwise than a line-by-line reading assumes: the section whose text ends inside
-    a fence shows it, and the page is read whole (the same report as the page at once)."""
+@pytest.mark.parametrize("tag", ["<div>", '<span class="note">'])
+def test_a_fence_line_under_an_html_block_is_raw_html(tiny_sections, monkeypatch, tag):
+    """A fence line right under an HTML block line is raw HTML to markdown-it, so the fences
+    after it pair up otherwise than a plain line-by-line reading assumes. Block-level tags
+    (<div>) are known to the cut finder; for others (a <span> alone on its line), the section
+    whose text ends inside a fence shows the disagreement, and the page is read whole. Either
+    way the report is the page's."""
     risky = "Our serum is a miracle for tired skin.\n\n"
-    text = (_filler(60) + "<div>\nOpening hours\n</div>\n```\n" + risky + _filler(80) + "```\n\n"
+    text = (_filler(60) + tag + "\nOpening hours\n```\n" + risky + _filler(80) + "```\n\n"
             + risky + _filler(80) + "```\n\n" + _filler(80) + risky)
     whole, parts, read = whole_and_sectioned(monkeypatch, "page.md", text)
     assert parts == whole
     lines = text.split("\n")
     risky_lines = [i + 1 for i, line in enumerate(lines) if "miracle for" in line]
-    # the first risky line is in the <div> block (its visible text is copy), the second is in
-    # the fence the second fence line opens; the third is copy
+    # the first risky line is copy after the HTML block, the second is in the fence that the
+    # second fence line opens; the third is copy
     assert [f["line"] for f, _s, _e in whole["findings"] if f["rule"] == "miracle"] == [
         risky_lines[0], risky_lines[2]]
-    assert len(read) < 4  # (sections read before the disagreement showed; then the page whole)
+    if tag == "<div>":
+        assert read[-1][1] == len(text) and len(read) > 4  # read in sections to the end
+    else:
+        assert not read or read[-1][1] < len(text)  # sections given up: the page read whole
 
 
 def test_a_piece_cut_inside_a_block_is_parsed_again_whole(monkeypatch):

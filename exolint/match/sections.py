@@ -96,7 +96,8 @@ def read_sections(path: str, source: str, ruleset: RuleSet,
             hi = cuts[hi_at] if end < n and hi_at < len(cuts) else n
             window = source[lo:hi]
             continues = hi < n
-            doc = read_sparse(path, window, ruleset, lambda text: read(text, continues=continues))
+            doc = read_sparse(path, window, ruleset,
+                              lambda text, **more: read(text, continues=continues, **more))
             if _context_held(doc, start - lo, end - lo, lo == 0, hi == n):
                 break
             margin *= 4

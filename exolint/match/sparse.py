@@ -31,6 +31,7 @@ from ..lowercase import lower
 from ..ruleset import RuleSet
 from ..ruleset.index import BLOCK_SEPARATOR
 from ..ruleset.literals import scan_ascii, scan_text
+from ..sources.md_chunks import HTML_BLOCK_TO_BLANK, CutInsideBlock
 from .timelimit import TimeBudget
 from .windows import odd_space as _odd_space, single_spaced
 
@@ -221,6 +222,8 @@ def _construct_state(text: str, open_):
     """The construct still open after the lines of ``text``, given the one open before them."""
     for line in text.split("\n"):
         stripped = line.strip()
+        if open_ is None and HTML_BLOCK_TO_BLANK.match(line):
+            return None  # an HTML block to the end of this blank-line block: fences in it are raw
         if open_ is not None:
             kind, mark = open_
             if kind == "fence":
@@ -588,7 +591,9 @@ def parses_sparsely(path: str, source: str) -> bool:
 
 
 def read_sparse(path: str, source: str, ruleset: RuleSet, read, also_keep=None) -> "Document":
-    """The Document of ``path`` read with ``read(text)``, parsing only the chunks a rule can match.
+    """The Document of ``path`` read with ``read(text)``, parsing only the chunks a rule can match
+    (``read(text, joins=...)`` for the joined chunks of a Markdown page; its reader raises
+    ``md_chunks.CutInsideBlock`` when a block runs across a join, and the page is parsed whole).
 
     Markdown: only the kept chunks are handed to the reader, joined by blank lines (markdown-it
     then spends no time on the rest of the page), and the Document's offsets are mapped back to
@@ -629,7 +634,14 @@ def read_sparse(path: str, source: str, ruleset: RuleSet, read, also_keep=None) 
         pos += end - start
     compact = "".join(parts)
     del parts  # (the slices: a second copy of the kept copy while it is parsed)
-    doc = read(compact)
+    try:
+        # (where a kept chunk starts: a fenced code or raw HTML block that runs across one
+        # means markdown-it reads the page's blocks otherwise than ``chunks`` did)
+        doc = read(compact, joins=[start for start, _src, _length in pieces[1:]])
+    except CutInsideBlock:
+        doc = read(source)  # the page parsed whole
+        doc.source = source
+        return doc
     del compact
     doc.barriers = _barriers(doc, gaps)
     if not pieces:  # nothing to parse

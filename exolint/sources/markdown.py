@@ -8,6 +8,7 @@ comments. Raw HTML blocks go through the HTML reader (visible text only; directi
 """
 from __future__ import annotations
 
+import bisect
 import functools
 
 
@@ -15,7 +16,7 @@ from ..document import CODE_PLACEHOLDER as _CODE_PLACEHOLDER, Directive, Documen
 from .align import SourceAligner, line_starts
 from .directives import parse_directive
 from .frontmatter import DEFAULT_COPY_FIELDS, parse_front_matter
-from .md_chunks import CutInsideBlock, chunk_bounds, ends_inside_block
+from .md_chunks import CutInsideBlock, chunk_bounds, ends_inside_block, spans_a_join
 from .md_nesting import flatten_past_nesting_limit
 
 
@@ -133,23 +134,29 @@ def blank_out(text: str, start: int, end: int) -> str:
 
 
 def _walk(source: str, parsed: str, builder: TextBuilder, mdx: bool, parser, pieces,
-          continues: bool) -> "_MarkdownCopy":
+          continues: bool, joins: list[int] | None) -> "_MarkdownCopy":
     """Parse ``parsed`` piece by piece (``md_chunks``) into ``builder``. CutInsideBlock when a
     piece but the last ends inside a fenced code or raw HTML block (the last too, when the text
-    ``continues`` past its end: a section of a page)."""
+    ``continues`` past its end: a section of a page), or when such a block runs across one of
+    the ``joins`` (offsets where the text's parts were joined: a sparse read)."""
     walker = _MarkdownCopy(source, parsed, builder, mdx)
+    join_lines = ([bisect.bisect_right(walker.starts, at) - 1 for at in joins] if joins else None)
     for i, (start, end, first_line) in enumerate(pieces):
         walker.line_base = first_line
         piece = parsed[start:end] if end - start < len(parsed) else parsed
         tokens = parser.parse(piece)
         if (i < len(pieces) - 1 or continues) and ends_inside_block(tokens, piece):
             raise CutInsideBlock(f"piece at line {first_line + 1}")
+        if join_lines and spans_a_join(tokens, first_line, join_lines):
+            raise CutInsideBlock(f"a block across a join, in the piece at line {first_line + 1}")
         walker.run(tokens)
+        del tokens  # (not held while the next piece is parsed: 68 bytes a byte of dense copy)
     return walker
 
 
 def build_markdown(path: str, source: str, parsed: str, copy_fields, mdx: bool,
-                   extra_directives=(), continues: bool = False) -> Document:
+                   extra_directives=(), continues: bool = False,
+                   joins: list[int] | None = None) -> Document:
     builder = TextBuilder()
     markets = None
     fm = parse_front_matter(source, copy_fields)
@@ -162,21 +169,23 @@ def build_markdown(path: str, source: str, parsed: str, copy_fields, mdx: bool,
     parsed = parsed.replace("\x00", "\ufffd")
     parser = make_parser(mdx)
     try:
-        walker = _walk(source, parsed, builder, mdx, parser, chunk_bounds(parsed), continues)
+        walker = _walk(source, parsed, builder, mdx, parser, chunk_bounds(parsed), continues, joins)
     except CutInsideBlock:
-        if len(chunk_bounds(parsed)) == 1:
-            raise  # the text itself ends inside a block (see exolint.match.sections)
+        if joins or len(chunk_bounds(parsed)) == 1:
+            raise  # the text itself is cut inside a block (see exolint.match.sparse, .sections)
         # a piece was cut inside a block as markdown-it reads it: the page in one piece
         builder = TextBuilder()
         if fm is not None:
             fm.emit(builder, source)
-        walker = _walk(source, parsed, builder, mdx, parser, [(0, len(parsed), 0)], continues)
+        walker = _walk(source, parsed, builder, mdx, parser, [(0, len(parsed), 0)], continues, joins)
     directives = sorted([*extra_directives, *walker.directives], key=lambda d: d.start)
     del walker, parsed  # (a blanked copy of a large page: not held while its text is joined)
     return builder.build(path, source, markets=markets, directives=directives)
 
 
 def read_markdown(path: str, source: str, copy_fields=DEFAULT_COPY_FIELDS, continues: bool = False,
-                  **_options) -> Document:
-    """``continues``: the text is a section of a larger page (see exolint.match.sections)."""
-    return build_markdown(path, source, source, copy_fields, mdx=False, continues=continues)
+                  joins: list[int] | None = None, **_options) -> Document:
+    """``continues``: the text is a section of a larger page (see exolint.match.sections);
+    ``joins``: offsets where the parts of a sparse read were joined (see exolint.match.sparse)."""
+    return build_markdown(path, source, source, copy_fields, mdx=False, continues=continues,
+                          joins=joins)

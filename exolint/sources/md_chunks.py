@@ -18,6 +18,7 @@ whole rather than in sections (``exolint.match.sections``).
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 CHUNK = 64 * 1024  # characters per piece, at least (pages up to this size are parsed whole)
@@ -25,6 +26,14 @@ CHUNK = 64 * 1024  # characters per piece, at least (pages up to this size are p
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})(.*)")
 _RAW_OPEN = re.compile(r" {0,3}<(script|pre|style|textarea)(?=[\s>]|$)", re.I)
 _RAW_CLOSE = {"script": "</script>", "pre": "</pre>", "style": "</style>", "textarea": "</textarea>"}
+# an HTML block that runs to the next blank line (CommonMark's type 6): a fence line inside it is
+# raw HTML, not a fence
+HTML_BLOCK_TO_BLANK = re.compile(
+    r" {0,3}</?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd"
+    r"|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]"
+    r"|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup"
+    r"|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)"
+    r"(?:[ \t>]|/>|$)", re.I)
 
 
 def chunk_bounds(text: str, size: int = CHUNK) -> list[tuple[int, int, int]]:
@@ -48,6 +57,7 @@ def cut_points(text: str, after: int = 0):
     pieces of at least that size)."""
     fence: tuple[str, int] | None = None
     closing: str | None = None  # what ends the open HTML comment / raw block
+    html_block = False  # inside an HTML block that ends at a blank line
     prev_blank = False
     pos, line_no = 0, 0
     n = len(text)
@@ -59,7 +69,13 @@ def cut_points(text: str, after: int = 0):
                 and line[:1] not in ("", " ", "\t")):
             yield pos, line_no
         blank = not line.strip()
-        if fence is not None:
+        if html_block:
+            html_block = not blank
+        elif fence is None and closing is None and HTML_BLOCK_TO_BLANK.match(line):
+            html_block = True
+        if html_block:
+            pass
+        elif fence is not None:
             m = _FENCE.match(line)
             if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= fence[1] and not m.group(2).strip():
                 fence = None
@@ -123,4 +139,18 @@ def ends_inside_block(tokens, text: str) -> bool:
                 return closer not in body[len(opener):]
         if body.startswith("<!") and body[2:3].isalpha():
             return ">" not in body
+    return False
+
+
+def spans_a_join(tokens, first_line: int, joins: list[int]) -> bool:
+    """Whether a fenced code or raw HTML block of ``tokens`` (a piece whose first line is
+    ``first_line`` of the text) runs across one of the text's ``joins`` (line numbers where
+    pieces of a page were joined, see ``exolint.match.sparse``): the page's blocks are not where
+    its chunks assumed."""
+    for t in tokens:
+        if t.type in ("fence", "html_block") and t.map:
+            a, b = t.map[0] + first_line, t.map[1] + first_line
+            at = bisect.bisect_right(joins, a)
+            if at < len(joins) and joins[at] < b:
+                return True
     return False
