@@ -45,18 +45,24 @@ def whole_and_sectioned(monkeypatch, path: str, text: str, options: LintOptions 
     monkeypatch.setattr(sections, "SECTIONED", len(text) + 1)
     whole = _report(path, text, options)
     monkeypatch.setattr(sections, "SECTIONED", 6000)
+    read = sections_read(monkeypatch)
+    parts = _report(path, text, options)
+    monkeypatch.setattr(api, "read_sections", sections.read_sections)
+    return whole, parts, [(section.start, section.end) for section in read]
+
+
+def sections_read(monkeypatch) -> list:
+    """The list the sections of the next pages checked are added to as they are read."""
     read = []
     original = sections.read_sections
 
     def counted(*args, **kwargs):
         for section in original(*args, **kwargs):
-            read.append((section.start, section.end))
+            read.append(section)
             yield section
 
     monkeypatch.setattr(api, "read_sections", counted)
-    parts = _report(path, text, options)
-    monkeypatch.setattr(api, "read_sections", original)
-    return whole, parts, read
+    return read
 
 
 def generated_page(pages: int, seed: int = 18, risk_every: int = 6) -> str:
@@ -160,17 +166,9 @@ def test_a_list_item_keeps_its_lead_in_across_a_cut(tiny_sections, monkeypatch):
     cut = text.index("- Rosacea")
     monkeypatch.setattr(sections, "section_cuts", lambda source, plain=False: array("q", [0, cut]))
     monkeypatch.setattr(sections, "SECTION", cut)
-    forced = []
-    original = sections.read_sections
-
-    def counted(*args, **kwargs):
-        for section in original(*args, **kwargs):
-            forced.append((section.start, section.end))
-            yield section
-
-    monkeypatch.setattr(api, "read_sections", counted)
+    forced = sections_read(monkeypatch)
     assert _report("treat.md", text) == whole
-    assert forced == [(0, cut), (cut, len(text))]
+    assert [(section.start, section.end) for section in forced] == [(0, cut), (cut, len(text))]
 
 
 def test_the_text_report_lines_are_the_whole_pages(tiny_sections, monkeypatch):
@@ -250,10 +248,7 @@ def test_a_rule_out_of_time_is_reported_once_for_the_page(tiny_sections, monkeyp
     handler = signal.getsignal(timelimit._SIGNAL) if timelimit._SIGNAL is not None else None
     monkeypatch.setattr(timelimit, "_enabled", timelimit._enabled)
     timelimit.enable()
-    read = []
-    original = sections.read_sections
-    monkeypatch.setattr(api, "read_sections", lambda *a, **k: (
-        read.append(s) or s for s in original(*a, **k)))
+    read = sections_read(monkeypatch)
     try:
         report = lint_buffer("page.md", text, rules)
     finally:

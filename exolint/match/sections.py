@@ -31,9 +31,7 @@ from ..document import Document, _line_starts, newline_starts
 from ..offsets import offset_array
 from ..ruleset import RuleSet
 from ..sources.md_chunks import cut_points
-from .sparse import SPARSE_EXTENSIONS, read_sparse
-
-PLAIN_EXTENSIONS = (".txt", ".text")
+from .sparse import PLAIN_EXTENSIONS, SPARSE_EXTENSIONS, read_sparse
 
 SECTION = 256 * 1024  # source characters a section holds, at least
 SECTIONED = 4 * SECTION  # pages from this size (1 MB) on are read a section at a time

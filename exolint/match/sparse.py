@@ -40,7 +40,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 MATCH_TIMEOUT = 1.0  # seconds of relaxed checks per batch of chunks, plus 1 s per MB (see matched_chunks)
 
-SPARSE_EXTENSIONS = (".md", ".markdown", ".txt", ".text")
+PLAIN_EXTENSIONS = (".txt", ".text")
+SPARSE_EXTENSIONS = (".md", ".markdown", *PLAIN_EXTENSIONS)
 MIN_SIZE = 4096  # below this, blanking costs more than it saves
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
@@ -575,7 +576,7 @@ def text_to_parse(path: str, source: str, ruleset: RuleSet, also_keep=None) -> s
     format allows it (Markdown and plain text). Offsets and lines are those of ``source``."""
     if not path.lower().endswith(SPARSE_EXTENSIONS):
         return source
-    markdown = not path.lower().endswith((".txt", ".text"))
+    markdown = not path.lower().endswith(PLAIN_EXTENSIONS)
     blanked = quiet_blocks_blanked(source, ruleset, markdown, also_keep)
     return source if blanked is None else blanked
 

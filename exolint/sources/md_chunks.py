@@ -114,8 +114,9 @@ class CutInsideBlock(Exception):
     """A piece was cut inside a fenced code block or raw HTML block as markdown-it reads it."""
 
 
-_RAW_CLOSERS = (("<!--", "-->"), ("<?", "?>"), ("<![cdata[", "]]>"), ("<script", "</script>"),
-                ("<pre", "</pre>"), ("<style", "</style>"), ("<textarea", "</textarea>"))
+# (opener, closer) of the raw blocks ``_opens_raw`` follows, lower-cased
+_RAW_CLOSERS = (("<!--", "-->"), ("<?", "?>"), ("<![cdata[", "]]>"),
+                *((f"<{tag}", closer) for tag, closer in _RAW_CLOSE.items()))
 
 
 def ends_inside_block(tokens, text: str) -> bool:
